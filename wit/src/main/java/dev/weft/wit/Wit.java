@@ -1,0 +1,67 @@
+package dev.weft.wit;
+
+import dev.weft.wit.ast.WitParser;
+import dev.weft.wit.diag.Diagnostics;
+import dev.weft.wit.diag.SourceMap;
+import dev.weft.wit.lex.WitLexer;
+import dev.weft.wit.model.TypeScope;
+import dev.weft.wit.model.WitType;
+import dev.weft.wit.resolve.TypeExprResolver;
+import java.util.Optional;
+
+/**
+ * The entry points of the WIT front end: load packages from files and parse lone type
+ * expressions. Every method is thread-safe (each call has its own state).
+ */
+public final class Wit {
+  private Wit() {}
+
+  /**
+   * Parses a type expression embedded in a larger text, such as a flow input's type in a YAML
+   * file, reporting problems instead of throwing.
+   *
+   * @param text the type expression, such as {@code option<tuple<string, s64>>}
+   * @param base the global offset, in the caller's {@link SourceMap}, where {@code text} starts
+   *     (the source's base plus the offset of the scalar in it), so spans point into the caller's
+   *     file
+   * @param scope the named types {@code text} may refer to; {@link TypeScope#EMPTY} for none
+   * @param diags receives every problem, with spans in the caller's source map
+   * @return the type, or empty when problems were reported
+   */
+  public static Optional<WitType> parseType(
+      String text, int base, TypeScope scope, Diagnostics diags) {
+    Diagnostics local = new Diagnostics();
+    WitLexer.Tokens tokens = WitLexer.lex(text, base, local);
+    Optional<WitType> type =
+        WitParser.parseType(tokens, local)
+            .filter(t -> !local.hasErrors())
+            .flatMap(expr -> new TypeExprResolver(scope, local).resolve(expr));
+    local.all().forEach(diags::add);
+    return local.hasErrors() ? Optional.empty() : type;
+  }
+
+  /**
+   * Parses a type expression that sits at {@code base} in {@code sources}.
+   *
+   * @throws WitException with every problem, rendered against {@code sources}
+   */
+  public static WitType parseType(String text, SourceMap sources, int base, TypeScope scope) {
+    Diagnostics diags = new Diagnostics();
+    Optional<WitType> type = parseType(text, base, scope, diags);
+    if (type.isEmpty()) {
+      throw new WitException(diags.all(), sources);
+    }
+    return type.get();
+  }
+
+  /**
+   * Parses a stand-alone type expression of built-in types, such as {@code list<u32>}.
+   *
+   * @throws WitException with every problem, pointing into a source named {@code <type>}
+   */
+  public static WitType parseType(String text) {
+    SourceMap sources = new SourceMap();
+    int base = sources.add("<type>", text);
+    return parseType(text, sources, base, TypeScope.EMPTY);
+  }
+}

@@ -1,0 +1,140 @@
+package dev.weft.wit.lex;
+
+/** The kinds of WIT tokens (WIT.md "Lexical structure"); whitespace and comments are not tokens. */
+public enum TokenKind {
+  EQUALS("`=`"),
+  COMMA("`,`"),
+  COLON("`:`"),
+  PERIOD("`.`"),
+  SEMICOLON("`;`"),
+  LEFT_PAREN("`(`"),
+  RIGHT_PAREN("`)`"),
+  LEFT_BRACE("`{`"),
+  RIGHT_BRACE("`}`"),
+  LESS_THAN("`<`"),
+  GREATER_THAN("`>`"),
+  R_ARROW("`->`"),
+  STAR("`*`"),
+  AT("`@`"),
+  SLASH("`/`"),
+  PLUS("`+`"),
+  MINUS("`-`"),
+  STRING_LITERAL("a string literal"),
+
+  USE("keyword `use`"),
+  TYPE("keyword `type`"),
+  FUNC("keyword `func`"),
+  U8("keyword `u8`"),
+  U16("keyword `u16`"),
+  U32("keyword `u32`"),
+  U64("keyword `u64`"),
+  S8("keyword `s8`"),
+  S16("keyword `s16`"),
+  S32("keyword `s32`"),
+  S64("keyword `s64`"),
+  F32("keyword `f32`"),
+  F64("keyword `f64`"),
+  CHAR("keyword `char`"),
+  RECORD("keyword `record`"),
+  RESOURCE("keyword `resource`"),
+  OWN("keyword `own`"),
+  BORROW("keyword `borrow`"),
+  FLAGS("keyword `flags`"),
+  VARIANT("keyword `variant`"),
+  ENUM("keyword `enum`"),
+  BOOL("keyword `bool`"),
+  STRING("keyword `string`"),
+  OPTION("keyword `option`"),
+  RESULT("keyword `result`"),
+  FUTURE("keyword `future`"),
+  STREAM("keyword `stream`"),
+  ERROR_CONTEXT("keyword `error-context`"),
+  LIST("keyword `list`"),
+  MAP("keyword `map`"),
+  UNDERSCORE("keyword `_`"),
+  AS("keyword `as`"),
+  FROM("keyword `from`"),
+  STATIC("keyword `static`"),
+  INTERFACE("keyword `interface`"),
+  TUPLE("keyword `tuple`"),
+  IMPORT("keyword `import`"),
+  EXPORT("keyword `export`"),
+  WORLD("keyword `world`"),
+  PACKAGE("keyword `package`"),
+  CONSTRUCTOR("keyword `constructor`"),
+  ASYNC("keyword `async`"),
+  INCLUDE("keyword `include`"),
+  WITH("keyword `with`"),
+
+  ID("an identifier"),
+  EXPLICIT_ID("an `%`-escaped identifier"),
+  INTEGER("an integer"),
+  EOF("end of input");
+
+  private final String description;
+
+  TokenKind(String description) {
+    this.description = description;
+  }
+
+  /** How "expected X, found Y" names this kind, such as {@code keyword `use`} or {@code `;`}. */
+  public String describe() {
+    return description;
+  }
+
+  /** The keyword spelled {@code word}, or {@link #ID} when it is no keyword. */
+  public static TokenKind keyword(String word) {
+    return switch (word) {
+      case "use" -> USE;
+      case "type" -> TYPE;
+      case "func" -> FUNC;
+      case "u8" -> U8;
+      case "u16" -> U16;
+      case "u32" -> U32;
+      case "u64" -> U64;
+      case "s8" -> S8;
+      case "s16" -> S16;
+      case "s32" -> S32;
+      case "s64" -> S64;
+      case "f32" -> F32;
+      case "f64" -> F64;
+      case "char" -> CHAR;
+      case "resource" -> RESOURCE;
+      case "own" -> OWN;
+      case "borrow" -> BORROW;
+      case "record" -> RECORD;
+      case "flags" -> FLAGS;
+      case "variant" -> VARIANT;
+      case "enum" -> ENUM;
+      case "bool" -> BOOL;
+      case "string" -> STRING;
+      case "option" -> OPTION;
+      case "result" -> RESULT;
+      case "future" -> FUTURE;
+      case "stream" -> STREAM;
+      case "error-context" -> ERROR_CONTEXT;
+      case "list" -> LIST;
+      case "map" -> MAP;
+      case "_" -> UNDERSCORE;
+      case "as" -> AS;
+      case "from" -> FROM;
+      case "static" -> STATIC;
+      case "interface" -> INTERFACE;
+      case "tuple" -> TUPLE;
+      case "world" -> WORLD;
+      case "import" -> IMPORT;
+      case "export" -> EXPORT;
+      case "package" -> PACKAGE;
+      case "constructor" -> CONSTRUCTOR;
+      case "include" -> INCLUDE;
+      case "with" -> WITH;
+      case "async" -> ASYNC;
+      default -> ID;
+    };
+  }
+
+  /** Whether this kind is a keyword (a word that needs a {@code %} to be used as a name). */
+  public boolean isKeyword() {
+    return ordinal() >= USE.ordinal() && ordinal() <= WITH.ordinal();
+  }
+}
