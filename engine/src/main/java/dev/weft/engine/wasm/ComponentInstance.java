@@ -1,0 +1,154 @@
+package dev.weft.engine.wasm;
+
+import dev.weft.engine.EngineException;
+import dev.weft.engine.ErrorKind;
+import dev.weft.engine.InstantiationException;
+import dev.weft.engine.LinkException;
+import dev.weft.engine.TrapException;
+import dev.weft.wit.abi.AbiException;
+import dev.weft.wit.abi.HandleTable;
+import dev.weft.wit.binary.CoreInstanceDef;
+import dev.weft.wit.binary.PlanOptions;
+import dev.weft.wit.value.ValueException;
+import dev.weft.wit.value.WitValue;
+import java.util.List;
+import java.util.Optional;
+import run.endive.runtime.ByteArrayMemory;
+import run.endive.runtime.ExportFunction;
+import run.endive.runtime.Instance;
+import run.endive.runtime.WasmInterruptedException;
+import run.endive.wasm.WasmEngineException;
+import run.endive.wasm.types.MemoryLimits;
+
+/**
+ * One instance of a component: its core instances, memories and handle table. Serves one call at a
+ * time (not thread-safe); after a trap it refuses further calls, as the component model requires,
+ * and should be dropped.
+ */
+public final class ComponentInstance implements AutoCloseable {
+  private final LoadedComponent component;
+  private final ExportFunction[] functions;
+  private final ExportFunction[] postReturns;
+  private final EndiveMemory[] memories;
+  private final HandleTable handles = new HandleTable();
+  private boolean trapped;
+  private boolean closed;
+
+  ComponentInstance(LoadedComponent component) {
+    this.component = component;
+    List<CoreInstanceDef> defs = component.plan().instances();
+    Instance[] cores = new Instance[defs.size()];
+    CoreLinker linker = new CoreLinker(component.plan(), cores);
+    for (int i = 0; i < defs.size(); i++) {
+      if (defs.get(i) instanceof CoreInstanceDef.Instantiate in) {
+        cores[i] = instantiate(linker, in, i);
+      }
+    }
+    List<BoundExport> bound = component.bound();
+    functions = new ExportFunction[bound.size()];
+    postReturns = new ExportFunction[bound.size()];
+    memories = new EndiveMemory[bound.size()];
+    try {
+      for (int i = 0; i < bound.size(); i++) {
+        BoundExport b = bound.get(i);
+        PlanOptions o = b.export().options();
+        functions[i] = linker.function(b.export().coreFunction());
+        postReturns[i] = o.postReturn().map(linker::function).orElse(null);
+        if (o.memory().isPresent()) {
+          memories[i] = new EndiveMemory(linker.memory(o.memory().get()), o.realloc().map(linker::function).orElse(null));
+        }
+      }
+    } catch (LinkException e) {
+      throw new InstantiationException("`" + component.displayName() + "`: " + e.getMessage(), e);
+    }
+  }
+
+  private Instance instantiate(CoreLinker linker, CoreInstanceDef.Instantiate def, int index) {
+    try {
+      Instance.Builder b =
+          Instance.builder(component.module(def.module()))
+              .withImportValues(linker.importsFor(def, component.module(def.module())))
+              .withMemoryFactory(ByteArrayMemory::new)
+              .withStart(false);
+      MemoryLimits limits = component.limits(def.module());
+      if (limits != null) {
+        b.withMemoryLimits(limits);
+      }
+      if (component.machine(def.module()) != null) {
+        b.withMachineFactory(component.machine(def.module()));
+      }
+      return b.build();
+    } catch (LinkException | WasmEngineException e) {
+      throw new InstantiationException(
+          "`" + component.displayName() + "`: core instance " + index + " failed to instantiate: " + e.getMessage(), e);
+    } catch (StackOverflowError e) {
+      throw new InstantiationException(
+          "`" + component.displayName() + "`: core instance " + index + " exhausted the call stack while starting", e);
+    }
+  }
+
+  /** The component this is an instance of. */
+  public LoadedComponent component() {
+    return component;
+  }
+
+  /**
+   * Calls the export {@code exportKey} (a key of {@link LoadedComponent#exports()}, or a bare
+   * function name when unique) with {@code args}, which the caller has checked against its WIT
+   * parameter types.
+   *
+   * @return the result, empty for a function without one
+   * @throws TrapException when the guest traps or breaks the canonical ABI (the message names the
+   *     function and what was wrong); the instance is unusable afterwards
+   * @throws EngineException of kind {@link ErrorKind#TIMEOUT} when the thread was interrupted, and
+   *     of kind {@link ErrorKind#TYPE} when an argument does not fit its type
+   * @throws IllegalArgumentException for an unknown export or a wrong number of arguments
+   */
+  public Optional<WitValue> call(String exportKey, List<WitValue> args) {
+    if (closed) {
+      throw new IllegalStateException("the instance is closed");
+    }
+    int i = component.exportIndex(exportKey);
+    if (i < 0) {
+      throw new IllegalArgumentException(
+          "`" + component.displayName() + "` has no export `" + exportKey + "` (exports: "
+              + String.join(", ", component.exports().keySet()) + ")");
+    }
+    BoundExport b = component.bound().get(i);
+    String key = b.export().key();
+    if (trapped) {
+      throw new TrapException(key, "the instance trapped in an earlier call and cannot be entered again", null);
+    }
+    EndiveMemory memory = memories[i];
+    try {
+      long[] flat = b.codec().lowerParams(args, memory, handles);
+      long[] results = functions[i].apply(flat);
+      Optional<WitValue> out = b.codec().liftResult(results, memory, handles);
+      if (postReturns[i] != null) {
+        postReturns[i].apply(results);
+      }
+      return out;
+    } catch (ValueException e) {
+      throw new EngineException(ErrorKind.TYPE, "`" + key + "`: " + e.getMessage(), e);
+    } catch (AbiException e) {
+      trapped = true;
+      throw new TrapException(key, e.getMessage(), e);
+    } catch (WasmInterruptedException e) {
+      trapped = true;
+      Thread.currentThread().interrupt();
+      throw new EngineException(ErrorKind.TIMEOUT, "`" + key + "` was interrupted", e);
+    } catch (WasmEngineException e) {
+      trapped = true;
+      throw new TrapException(key, e.getMessage(), e);
+    } catch (StackOverflowError e) {
+      trapped = true;
+      throw new TrapException(key, "call stack exhausted", e);
+    }
+  }
+
+  /** Releases the instance; later calls fail. */
+  @Override
+  public void close() {
+    closed = true;
+  }
+}

@@ -1,0 +1,192 @@
+package dev.weft.engine.wasm;
+
+import dev.weft.engine.LinkException;
+import dev.weft.wit.abi.CoreSignature;
+import dev.weft.wit.abi.CoreType;
+import dev.weft.wit.abi.FunctionCodec;
+import dev.weft.wit.binary.BinaryFormatException;
+import dev.weft.wit.binary.ComponentPlan;
+import dev.weft.wit.binary.ComponentReader;
+import dev.weft.wit.binary.ComponentTranslator;
+import dev.weft.wit.binary.CoreInstanceDef;
+import dev.weft.wit.binary.CoreRef;
+import dev.weft.wit.binary.LiftedExport;
+import dev.weft.wit.binary.UnsupportedComponentException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import run.endive.compiler.MachineFactoryCompiler;
+import run.endive.runtime.Instance;
+import run.endive.runtime.Machine;
+import run.endive.wasm.Parser;
+import run.endive.wasm.WasmModule;
+import run.endive.wasm.types.Export;
+import run.endive.wasm.types.ExternalType;
+import run.endive.wasm.types.FunctionType;
+import run.endive.wasm.types.MemoryLimits;
+import run.endive.wasm.types.ValType;
+
+/**
+ * Loads component binaries: decodes them, parses and (optionally) compiles their core modules
+ * once, checks that the host can satisfy their imports, and binds the canonical ABI of their
+ * exports. Stateless and thread-safe; loading is slow (compilation), instantiating is cheap.
+ */
+public final class ComponentLoader {
+  private ComponentLoader() {}
+
+  /**
+   * Loads the component in file {@code wasm}.
+   *
+   * @throws LinkException when the file cannot be read, is not a valid component, has a shape
+   *     Weft does not support, or imports something the host does not provide; the message says
+   *     which
+   */
+  public static LoadedComponent load(Path wasm, LoadOptions options) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(wasm);
+    } catch (IOException e) {
+      throw new LinkException("cannot read component " + wasm + ": " + e.getMessage(), e);
+    }
+    return load(bytes, wasm.getFileName().toString(), options);
+  }
+
+  /**
+   * Loads the component {@code bytes}; {@code displayName} names it in messages.
+   *
+   * @throws LinkException as {@link #load(Path, LoadOptions)}
+   */
+  public static LoadedComponent load(byte[] bytes, String displayName, LoadOptions options) {
+    if (!ComponentReader.isComponent(bytes)) {
+      if (bytes.length >= 8 && bytes[0] == 0 && bytes[1] == 'a' && bytes[4] == 1) {
+        throw new LinkException(
+            "`" + displayName + "` is a core Wasm module, not a component: give its WIT world to load it");
+      }
+    }
+    ComponentPlan plan;
+    try {
+      plan = ComponentTranslator.translate(ComponentReader.read(bytes));
+    } catch (BinaryFormatException e) {
+      throw new LinkException("`" + displayName + "` is not a valid component: " + e.getMessage(), e);
+    } catch (UnsupportedComponentException e) {
+      throw new LinkException("`" + displayName + "` is not supported: " + e.getMessage(), e);
+    }
+    if (!plan.imports().isEmpty()) {
+      throw new LinkException(
+          "`" + displayName + "` imports `" + plan.imports().get(0).key() + "`, which the host does not provide");
+    }
+    for (CoreInstanceDef d : plan.instances()) {
+      if (d instanceof CoreInstanceDef.Bag b) {
+        for (CoreRef r : b.items().values()) {
+          if (r instanceof CoreRef.ResourceBuiltin rb) {
+            throw new LinkException(
+                "`" + displayName + "` is not supported: resources defined by the component (resource."
+                    + rb.kind().name().toLowerCase() + ")");
+          }
+        }
+      }
+    }
+    List<WasmModule> modules = new ArrayList<>();
+    List<Function<Instance, Machine>> machines = new ArrayList<>();
+    List<MemoryLimits> limits = new ArrayList<>();
+    for (int i = 0; i < plan.modules().size(); i++) {
+      WasmModule m = parse(plan.modules().get(i).bytes(), displayName, i);
+      modules.add(m);
+      limits.add(memoryLimits(m, options, displayName, i));
+      machines.add(options.compile() ? compile(m, displayName, i) : null);
+    }
+    List<BoundExport> exports = new ArrayList<>();
+    for (LiftedExport e : plan.exports()) {
+      FunctionCodec codec;
+      try {
+        codec = FunctionCodec.bind(e.function(), plan.types(), e.options().canonOptions());
+      } catch (IllegalArgumentException ex) {
+        throw new LinkException("`" + displayName + "` export `" + e.key() + "`: " + ex.getMessage(), ex);
+      }
+      checkSignature(plan, modules, e, codec.liftSignature(), displayName);
+      exports.add(new BoundExport(e, codec));
+    }
+    return new LoadedComponent(displayName, plan, modules, machines, limits, exports);
+  }
+
+  private static WasmModule parse(byte[] bytes, String name, int index) {
+    try {
+      return Parser.parse(bytes);
+    } catch (RuntimeException e) {
+      throw new LinkException("`" + name + "`: core module " + index + " is invalid: " + e.getMessage(), e);
+    }
+  }
+
+  private static Function<Instance, Machine> compile(WasmModule m, String name, int index) {
+    try {
+      return MachineFactoryCompiler.compile(m);
+    } catch (RuntimeException e) {
+      throw new LinkException("`" + name + "`: core module " + index + " does not compile: " + e.getMessage(), e);
+    }
+  }
+
+  private static MemoryLimits memoryLimits(WasmModule m, LoadOptions options, String name, int index) {
+    if (m.memorySection().isEmpty() || m.memorySection().get().memoryCount() == 0) {
+      return null;
+    }
+    MemoryLimits declared = m.memorySection().get().getMemory(0).limits();
+    if (declared.initialPages() > options.maxMemoryPages()) {
+      throw new LinkException("`" + name + "`: core module " + index + " needs " + declared.initialPages()
+          + " pages of memory, more than the limit of " + options.maxMemoryPages());
+    }
+    return new MemoryLimits(declared.initialPages(), Math.min(declared.maximumPages(), options.maxMemoryPages()));
+  }
+
+  private static void checkSignature(
+      ComponentPlan plan, List<WasmModule> modules, LiftedExport e, CoreSignature want, String name) {
+    FunctionType have = coreFunctionType(plan, modules, e.coreFunction());
+    if (have == null) {
+      throw new LinkException("`" + name + "` export `" + e.key() + "` does not lift a core module function");
+    }
+    if (!matches(want.params(), have.params()) || !matches(want.results(), have.returns())) {
+      throw new LinkException("`" + name + "` export `" + e.key() + "`: core function has type " + have
+          + " but its WIT type flattens to " + want.params() + " -> " + want.results());
+    }
+  }
+
+  private static boolean matches(List<CoreType> want, List<ValType> have) {
+    if (want.size() != have.size()) {
+      return false;
+    }
+    for (int i = 0; i < want.size(); i++) {
+      ValType v =
+          switch (want.get(i)) {
+            case I32 -> ValType.I32;
+            case I64 -> ValType.I64;
+            case F32 -> ValType.F32;
+            case F64 -> ValType.F64;
+          };
+      if (!v.equals(have.get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The type of the core function {@code ref} names, following export bags; null if not a module's. */
+  private static FunctionType coreFunctionType(ComponentPlan plan, List<WasmModule> modules, CoreRef ref) {
+    CoreRef r = ref;
+    for (int hops = 0; hops <= plan.instances().size() && r instanceof CoreRef.Export e; hops++) {
+      CoreInstanceDef def = plan.instances().get(e.instance());
+      if (def instanceof CoreInstanceDef.Bag bag) {
+        r = bag.items().get(e.name());
+        continue;
+      }
+      WasmModule m = modules.get(((CoreInstanceDef.Instantiate) def).module());
+      Export ex = ModuleTypes.export(m, e.name());
+      if (ex == null || ex.exportType() != ExternalType.FUNCTION) {
+        return null;
+      }
+      return ModuleTypes.functionType(m, ex.index());
+    }
+    return null;
+  }
+}

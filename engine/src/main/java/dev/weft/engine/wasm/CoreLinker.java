@@ -1,0 +1,118 @@
+package dev.weft.engine.wasm;
+
+import dev.weft.engine.LinkException;
+import dev.weft.wit.binary.ComponentPlan;
+import dev.weft.wit.binary.CoreInstanceDef;
+import dev.weft.wit.binary.CoreRef;
+import java.util.ArrayList;
+import java.util.List;
+import run.endive.runtime.ExportFunction;
+import run.endive.runtime.HostFunction;
+import run.endive.runtime.ImportFunction;
+import run.endive.runtime.ImportGlobal;
+import run.endive.runtime.ImportMemory;
+import run.endive.runtime.ImportTable;
+import run.endive.runtime.ImportValues;
+import run.endive.runtime.Instance;
+import run.endive.wasm.WasmModule;
+import run.endive.wasm.types.Export;
+import run.endive.wasm.types.ExternalType;
+import run.endive.wasm.types.FunctionImport;
+import run.endive.wasm.types.FunctionType;
+import run.endive.wasm.types.Import;
+
+/**
+ * Resolves the plan's core references against the core instances made so far: the imports of the
+ * next module to instantiate, and the functions and memories that exports use. One per component
+ * instance, used while it is built.
+ */
+final class CoreLinker {
+  private final ComponentPlan plan;
+  private final Instance[] cores;
+
+  CoreLinker(ComponentPlan plan, Instance[] cores) {
+    this.plan = plan;
+    this.cores = cores;
+  }
+
+  /** The import values for instantiating {@code module} as {@code def}. */
+  ImportValues importsFor(CoreInstanceDef.Instantiate def, WasmModule module) {
+    List<ImportFunction> functions = new ArrayList<>();
+    List<ImportMemory> memories = new ArrayList<>();
+    List<ImportTable> tables = new ArrayList<>();
+    List<ImportGlobal> globals = new ArrayList<>();
+    int n = module.importSection().importCount();
+    for (int i = 0; i < n; i++) {
+      Import imp = module.importSection().getImport(i);
+      Integer from = def.args().get(imp.module());
+      if (from == null) {
+        throw new LinkException("core module imports `" + imp.module() + "`, which the component does not supply");
+      }
+      CoreRef ref = new CoreRef.Export(from, imp.name());
+      switch (imp.importType()) {
+        case FUNCTION -> {
+          FunctionType type = module.typeSection().getType(((FunctionImport) imp).typeIndex());
+          ExportFunction target = function(ref);
+          functions.add(new HostFunction(imp.module(), imp.name(), type, (caller, args) -> target.apply(args)));
+        }
+        case MEMORY -> memories.add(new ImportMemory(imp.module(), imp.name(), memory(ref)));
+        case TABLE -> {
+          Located l = locate(ref, ExternalType.TABLE);
+          tables.add(new ImportTable(imp.module(), imp.name(), l.instance.table(l.export.index())));
+        }
+        case GLOBAL -> {
+          Located l = locate(ref, ExternalType.GLOBAL);
+          globals.add(new ImportGlobal(imp.module(), imp.name(), l.instance.global(l.export.index())));
+        }
+        case TAG -> throw new LinkException("core modules importing exception tags are not supported");
+      }
+    }
+    return ImportValues.builder()
+        .withFunctions(functions)
+        .withMemories(memories)
+        .withTables(tables)
+        .withGlobals(globals)
+        .build();
+  }
+
+  /** A core function: an export of an instantiated module. */
+  ExportFunction function(CoreRef ref) {
+    Located l = locate(ref, ExternalType.FUNCTION);
+    return l.instance.export(l.export.name());
+  }
+
+  /** A core memory: an export of an instantiated module. */
+  run.endive.runtime.Memory memory(CoreRef ref) {
+    Located l = locate(ref, ExternalType.MEMORY);
+    return l.instance.memory(l.export.index());
+  }
+
+  private record Located(Instance instance, Export export) {}
+
+  private Located locate(CoreRef ref, ExternalType kind) {
+    CoreRef r = ref;
+    for (int hops = 0; hops <= plan.instances().size(); hops++) {
+      if (!(r instanceof CoreRef.Export e)) {
+        throw new LinkException("core " + kind + " " + ref + " is a host import or built-in, which is not supported here");
+      }
+      CoreInstanceDef def = plan.instances().get(e.instance());
+      if (def instanceof CoreInstanceDef.Bag bag) {
+        r = bag.items().get(e.name());
+        if (r == null) {
+          throw new LinkException("core instance " + e.instance() + " has no export `" + e.name() + "`");
+        }
+        continue;
+      }
+      Instance inst = cores[e.instance()];
+      if (inst == null) {
+        throw new LinkException("core instance " + e.instance() + " is used before it is instantiated");
+      }
+      Export ex = ModuleTypes.export(inst.module(), e.name());
+      if (ex == null || ex.exportType() != kind) {
+        throw new LinkException("core instance " + e.instance() + " has no " + kind + " export `" + e.name() + "`");
+      }
+      return new Located(inst, ex);
+    }
+    throw new LinkException("core export bags refer to each other in a cycle");
+  }
+}

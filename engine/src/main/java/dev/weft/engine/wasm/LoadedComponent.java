@@ -1,0 +1,124 @@
+package dev.weft.engine.wasm;
+
+import dev.weft.engine.InstantiationException;
+import dev.weft.wit.binary.ComponentPlan;
+import dev.weft.wit.model.TypeTable;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import run.endive.runtime.Instance;
+import run.endive.runtime.Machine;
+import run.endive.wasm.WasmModule;
+import run.endive.wasm.types.MemoryLimits;
+
+/**
+ * A component ready to instantiate: decoded, its core modules parsed and compiled once, its
+ * exports' canonical ABI bound. Immutable and thread-safe: any number of threads may {@link
+ * #instantiate()} it at once.
+ */
+public final class LoadedComponent {
+  private final String displayName;
+  private final ComponentPlan plan;
+  private final List<WasmModule> modules;
+  private final List<Function<Instance, Machine>> machines;
+  private final List<MemoryLimits> limits;
+  private final List<BoundExport> bound;
+  private final Map<String, ExportedFunction> exports;
+  private final Map<String, Integer> index;
+
+  LoadedComponent(
+      String displayName,
+      ComponentPlan plan,
+      List<WasmModule> modules,
+      List<Function<Instance, Machine>> machines,
+      List<MemoryLimits> limits,
+      List<BoundExport> bound) {
+    this.displayName = displayName;
+    this.plan = plan;
+    this.modules = List.copyOf(modules);
+    this.machines = Collections.unmodifiableList(new java.util.ArrayList<>(machines));
+    this.limits = Collections.unmodifiableList(new java.util.ArrayList<>(limits));
+    this.bound = List.copyOf(bound);
+    Map<String, ExportedFunction> ex = new LinkedHashMap<>();
+    Map<String, Integer> idx = new HashMap<>();
+    Map<String, Integer> bare = new HashMap<>();
+    for (int i = 0; i < bound.size(); i++) {
+      BoundExport b = bound.get(i);
+      ex.put(b.export().key(), new ExportedFunction(b.export().key(), b.export().function()));
+      idx.put(b.export().key(), i);
+      bare.merge(b.export().function().name(), i, (a, c) -> -1);
+    }
+    // A bare function name also finds an interface export, when only one export has that name.
+    bare.forEach((name, i) -> {
+      if (i >= 0) {
+        idx.putIfAbsent(name, i);
+      }
+    });
+    this.exports = Collections.unmodifiableMap(ex);
+    this.index = Map.copyOf(idx);
+  }
+
+  /** The name the component was loaded under, for messages. */
+  public String displayName() {
+    return displayName;
+  }
+
+  /** The WIT types of the component's exports. */
+  public TypeTable types() {
+    return plan.types();
+  }
+
+  /**
+   * The exported functions by key: {@code greet} for a function the world exports, {@code
+   * ns:pkg/iface@ver#fn} for a function of an exported interface; in the component's order.
+   */
+  public Map<String, ExportedFunction> exports() {
+    return exports;
+  }
+
+  /** The export with key {@code name}, or the only export whose function is named {@code name}. */
+  public Optional<ExportedFunction> findExport(String name) {
+    Integer i = index.get(name);
+    return i == null ? Optional.empty() : Optional.of(exports.get(bound.get(i).export().key()));
+  }
+
+  /**
+   * A new instance: the core modules instantiated in the component's order.
+   *
+   * @throws InstantiationException when a core module fails to instantiate (a trap in its start
+   *     function, a memory limit)
+   */
+  public ComponentInstance instantiate() {
+    return new ComponentInstance(this);
+  }
+
+  ComponentPlan plan() {
+    return plan;
+  }
+
+  WasmModule module(int i) {
+    return modules.get(i);
+  }
+
+  Function<Instance, Machine> machine(int i) {
+    return machines.get(i);
+  }
+
+  MemoryLimits limits(int i) {
+    return limits.get(i);
+  }
+
+  List<BoundExport> bound() {
+    return bound;
+  }
+
+  /** The index of an export in {@link #bound()}, or -1. */
+  int exportIndex(String name) {
+    Integer i = index.get(name);
+    return i == null ? -1 : i;
+  }
+}

@@ -1,0 +1,80 @@
+package dev.weft.wit.binary;
+
+import dev.weft.wit.model.Primitive;
+import java.util.List;
+import java.util.Optional;
+
+/** A type definition (Binary.md {@code deftype}), not yet resolved against index spaces. */
+public sealed interface DefType {
+  /** A value type use: a primitive or an index into the type space. */
+  sealed interface ValRef {}
+
+  record Prim(Primitive type) implements ValRef {}
+
+  record Ref(int type) implements ValRef {}
+
+  /** A defined value type. */
+  record Val(ValDef def) implements DefType {}
+
+  /** {@code (func (param name t)* (result t)?)}. */
+  record Func(List<NamedRef> params, Optional<ValRef> result, boolean async) implements DefType {}
+
+  /** {@code (component decl*)}. */
+  record ComponentType(List<Decl> decls) implements DefType {}
+
+  /** {@code (instance decl*)}. */
+  record InstanceType(List<Decl> decls) implements DefType {}
+
+  /** {@code (resource (rep i32) (dtor f)?)}. */
+  record Resource(Optional<Integer> dtor) implements DefType {}
+
+  record NamedRef(String name, ValRef type) {}
+
+  record CaseRef(String name, Optional<ValRef> type) {}
+
+  /** The body of a {@code defvaltype}. */
+  sealed interface ValDef {}
+
+  record PrimDef(Primitive type) implements ValDef {}
+
+  record RecordDef(List<NamedRef> fields) implements ValDef {}
+
+  record VariantDef(List<CaseRef> cases) implements ValDef {}
+
+  record ListDef(ValRef element) implements ValDef {}
+
+  record FixedListDef(ValRef element, int length) implements ValDef {}
+
+  record TupleDef(List<ValRef> types) implements ValDef {}
+
+  record FlagsDef(List<String> names) implements ValDef {}
+
+  record EnumDef(List<String> names) implements ValDef {}
+
+  record OptionDef(ValRef some) implements ValDef {}
+
+  record ResultDef(Optional<ValRef> ok, Optional<ValRef> err) implements ValDef {}
+
+  record OwnDef(int resource) implements ValDef {}
+
+  record BorrowDef(int resource) implements ValDef {}
+
+  record StreamDef(Optional<ValRef> element) implements ValDef {}
+
+  record FutureDef(Optional<ValRef> element) implements ValDef {}
+
+  record MapDef(ValRef key, ValRef value) implements ValDef {}
+
+  /** A declaration in a component or instance type. */
+  sealed interface Decl {}
+
+  record CoreTypeDecl() implements Decl {}
+
+  record TypeDecl(DefType type) implements Decl {}
+
+  record AliasDecl(Alias alias) implements Decl {}
+
+  record ExportDecl(String name, ExternType type) implements Decl {}
+
+  record ImportDecl(String name, ExternType type) implements Decl {}
+}
