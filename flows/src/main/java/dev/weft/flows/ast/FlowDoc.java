@@ -1,0 +1,22 @@
+package dev.weft.flows.ast;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** A parsed flow file, before resolution and type checking. */
+public record FlowDoc(
+    Path file,
+    Ident name,
+    Optional<String> description,
+    List<ComponentDecl> components,
+    List<InputDecl> inputs,
+    List<NodeDecl> nodes,
+    List<OutputDecl> outputs) {
+  public FlowDoc {
+    components = List.copyOf(components);
+    inputs = List.copyOf(inputs);
+    nodes = List.copyOf(nodes);
+    outputs = List.copyOf(outputs);
+  }
+}
