@@ -22,7 +22,7 @@ final class Problems {
   /** Prints a failed run as one line and returns the exit code. */
   static int runFailed(Throwable cause, LoadedFlow flow, PrintWriter err) {
     if (cause instanceof RunException r) {
-      if (r.kind() == ErrorKind.TYPE && r.node().isEmpty()) {
+      if (r.inputError()) {
         err.println("weft: " + r.getMessage() + hint(r, flow));
         return Main.EXIT_USAGE;
       }

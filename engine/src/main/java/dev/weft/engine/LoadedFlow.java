@@ -48,27 +48,27 @@ public final class LoadedFlow {
    */
   public Map<String, WitValue> inputsFromJson(JsonNode object) {
     if (object == null || !object.isObject()) {
-      throw RunException.ofFlow(ErrorKind.TYPE, graph.name(),
+      throw RunException.ofInput(graph.name(),
           "the input must be a JSON object with the fields " + signature());
     }
     Map<String, WitValue> values = new LinkedHashMap<>();
     for (FlowInput in : graph.inputs()) {
       JsonNode v = object.get(in.name());
       if (v == null) {
-        throw RunException.ofFlow(ErrorKind.TYPE, graph.name(),
+        throw RunException.ofInput(graph.name(),
             "missing input `" + in.name() + "` (" + TypeNames.display(in.type().type(), in.type().table()) + ")");
       }
       try {
         values.put(in.name(), ValueJson.fromJson(v, in.type().type(), in.type().table()));
       } catch (ValueException e) {
-        throw RunException.ofFlow(ErrorKind.TYPE, graph.name(),
+        throw RunException.ofInput(graph.name(),
             "input `" + in.name() + "`: " + e.getMessage().replaceFirst("^\\$", "\\$input." + in.name()));
       }
     }
     for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
       String name = it.next();
       if (graph.input(name).isEmpty()) {
-        throw RunException.ofFlow(ErrorKind.TYPE, graph.name(),
+        throw RunException.ofInput(graph.name(),
             "unknown input `" + name + "`; the flow takes " + signature());
       }
     }

@@ -12,6 +12,7 @@ public class RunException extends EngineException {
   private final Optional<String> component;
   private final Optional<String> function;
   private final String detail;
+  private boolean input;
 
   public RunException(
       ErrorKind kind,
@@ -29,10 +30,22 @@ public class RunException extends EngineException {
     this.detail = detail;
   }
 
-  /** A failure before any node ran, such as an input that does not fit its type. */
+  /** A failure of the flow as a whole, such as an output that cannot be built. */
   public static RunException ofFlow(ErrorKind kind, String flow, String detail) {
     return new RunException(
         kind, flow, Optional.empty(), Optional.empty(), Optional.empty(), detail, null);
+  }
+
+  /** Inputs that do not fit the flow: missing, unknown, or of the wrong type. */
+  public static RunException ofInput(String flow, String detail) {
+    RunException e = ofFlow(ErrorKind.TYPE, flow, detail);
+    e.input = true;
+    return e;
+  }
+
+  /** Whether the caller's input was at fault (an HTTP 400, a CLI usage error). */
+  public boolean inputError() {
+    return input;
   }
 
   private static String describe(

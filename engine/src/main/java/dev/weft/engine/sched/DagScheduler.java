@@ -10,7 +10,9 @@ import dev.weft.engine.pool.InstancePool;
 import dev.weft.engine.wasm.ComponentInstance;
 import dev.weft.engine.sched.FlowPlan.PlannedNode;
 import dev.weft.flows.model.FlowNode;
+import dev.weft.flows.model.Binding;
 import dev.weft.flows.model.FlowOutput;
+import dev.weft.flows.model.RetryPolicy;
 import dev.weft.wit.value.WitValue;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -95,7 +97,12 @@ public final class DagScheduler {
                 if (ar.failed()) {
                   return Future.failedFuture(ar.cause());
                 }
-                return Future.succeededFuture(output());
+                try {
+                  return Future.succeededFuture(output());
+                } catch (EngineException e) {
+                  return Future.failedFuture(
+                      RunException.ofFlow(e.kind(), plan.graph().name(), "output: " + e.getMessage()));
+                }
               });
     }
 
@@ -103,7 +110,7 @@ public final class DagScheduler {
       List<FlowOutput> fields = plan.graph().outputs();
       List<WitValue> values = new ArrayList<>(fields.size());
       for (FlowOutput f : fields) {
-        values.add(Values.eval(f.value(), inputs, this::valueOf));
+        values.add(Values.eval(f.value(), inputs, this::valueOf, null));
       }
       return new RunResult(fields, values, traces);
     }
@@ -118,27 +125,110 @@ public final class DagScheduler {
         return Future.failedFuture(failure.get());
       }
       long start = System.nanoTime();
-      List<WitValue> args;
+      Future<WitValue> value;
       try {
         if (node.when().isPresent()) {
-          WitValue cond = Values.eval(node.when().get(), inputs, this::valueOf);
+          WitValue cond = Values.eval(node.when().get(), inputs, this::valueOf, null);
           if (!((WitValue.Bool) cond).value()) {
-            traces.add(new NodeTrace(node.id().name(), start, System.nanoTime(), Thread.currentThread().getName(), true));
+            traces.add(new NodeTrace(node.id().name(), start, System.nanoTime(),
+                Thread.currentThread().getName(), true));
             return Future.succeededFuture(WitValue.OptionValue.NONE);
           }
         }
-        args = new ArrayList<>(node.args().size());
-        for (var b : node.args()) {
-          args.add(Values.eval(b, inputs, this::valueOf));
+        if (node.forEach().isPresent()) {
+          WitValue list = Values.eval(node.forEach().get(), inputs, this::valueOf, null);
+          value = forEach(n, (WitValue.ListLike) list, start);
+        } else {
+          value = callOnce(n, null, start);
         }
       } catch (EngineException e) {
-        return fail(node, e.kind(), e.getMessage(), e);
+        return fail(node, e);
       }
-      return n.pool()
-          .acquire()
-          .compose(lease -> call(n, lease, start, args))
-          .map(r -> node.when().isPresent() ? WitValue.OptionValue.some(r) : r)
-          .recover(e -> fail(node, e));
+      if (node.when().isPresent()) {
+        value = value.map(WitValue.OptionValue::some);
+      }
+      return value.recover(e -> fail(node, e));
+    }
+
+    /** Calls the node's function once per element, at most `concurrency` at a time, in order. */
+    private Future<WitValue> forEach(PlannedNode n, WitValue.ListLike list, long start) {
+      int total = list.size();
+      boolean hasResult = n.node().function().result().isPresent();
+      if (total == 0) {
+        return Future.succeededFuture(hasResult ? new WitValue.ListValue(List.of()) : null);
+      }
+      int limit = n.node().concurrency() > 0 ? n.node().concurrency() : n.pool().max();
+      WitValue[] out = new WitValue[total];
+      Promise<WitValue> done = Promise.promise();
+      int[] next = {0};
+      int[] remaining = {total};
+      // Runs on this run's context only, so the counters need no synchronization.
+      Runnable[] launch = new Runnable[1];
+      launch[0] =
+          () -> {
+            int i = next[0]++;
+            if (i >= total) {
+              return;
+            }
+            Future<WitValue> one;
+            try {
+              one = callOnce(n, list.get(i), start);
+            } catch (EngineException e) {
+              one = Future.failedFuture(e);
+            }
+            one.onComplete(
+                ar -> {
+                  if (ar.failed()) {
+                    done.tryFail(ar.cause());
+                    return;
+                  }
+                  out[i] = ar.result();
+                  if (--remaining[0] == 0) {
+                    done.tryComplete(hasResult ? new WitValue.ListValue(List.of(out)) : null);
+                  } else if (failure.get() == null) {
+                    launch[0].run();
+                  }
+                });
+          };
+      for (int k = 0; k < Math.min(limit, total); k++) {
+        launch[0].run();
+      }
+      return done.future();
+    }
+
+    /** One call with the node's arguments (for `item`), retried and with its fallback. */
+    private Future<WitValue> callOnce(PlannedNode n, WitValue item, long start) {
+      FlowNode node = n.node();
+      List<WitValue> args = new ArrayList<>(node.args().size());
+      for (Binding b : node.args()) {
+        args.add(Values.eval(b, inputs, this::valueOf, item));
+      }
+      Future<WitValue> value = attempt(n, args, start, 1);
+      if (node.fallback().isPresent()) {
+        Binding fallback = node.fallback().get();
+        value =
+            value.recover(
+                e -> e instanceof RunException
+                    ? Future.failedFuture(e) // the run failed elsewhere: no fallback for that
+                    : Future.succeededFuture(Values.eval(fallback, inputs, this::valueOf, item)));
+      }
+      return value;
+    }
+
+    private Future<WitValue> attempt(PlannedNode n, List<WitValue> args, long start, int k) {
+      Future<WitValue> value = n.pool().acquire().compose(lease -> call(n, lease, start, args));
+      Optional<RetryPolicy> retry = n.node().retry();
+      if (retry.isEmpty() || k >= retry.get().attempts()) {
+        return value;
+      }
+      return value.recover(
+          e -> {
+            if (e instanceof RunException || failure.get() != null) {
+              return Future.failedFuture(e);
+            }
+            return vertx.timer(retry.get().delayBefore(k + 1))
+                .compose(v -> attempt(n, args, start, k + 1));
+          });
     }
 
     private Future<WitValue> call(
@@ -160,7 +250,8 @@ public final class DagScheduler {
                   vertx.cancelTimer(timer);
                 }
                 running.remove(call);
-                traces.add(new NodeTrace(node.id().name(), queuedAt, System.nanoTime(), call.threadName, false));
+                traces.add(new NodeTrace(node.id().name(), queuedAt, System.nanoTime(),
+                    call.threadName, false));
               });
     }
 

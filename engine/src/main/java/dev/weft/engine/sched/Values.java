@@ -18,8 +18,12 @@ import java.util.function.Function;
 final class Values {
   private Values() {}
 
+  /** The value of {@code b}; {@code item} is the current for-each element, or null. */
   static WitValue eval(
-      Binding b, Map<String, WitValue> inputs, Function<String, WitValue> nodeValue) {
+      Binding b, Map<String, WitValue> inputs, Function<String, WitValue> nodeValue, WitValue item) {
+    if (b instanceof Binding.FromItem it) {
+      return project(item, it.steps(), "$item");
+    }
     if (b instanceof Binding.FromInput in) {
       return project(inputs.get(in.input()), in.steps(), "$input." + in.input());
     }
@@ -30,27 +34,30 @@ final class Values {
       return c.value();
     }
     if (b instanceof Binding.MakeList l) {
-      return new WitValue.ListValue(all(l.items(), inputs, nodeValue));
+      return new WitValue.ListValue(all(l.items(), inputs, nodeValue, item));
     }
     if (b instanceof Binding.MakeTuple t) {
-      return new WitValue.TupleValue(all(t.items(), inputs, nodeValue));
+      return new WitValue.TupleValue(all(t.items(), inputs, nodeValue, item));
     }
     if (b instanceof Binding.MakeRecord r) {
       List<FieldValue> fields = new ArrayList<>(r.names().size());
       for (int i = 0; i < r.names().size(); i++) {
-        fields.add(new FieldValue(r.names().get(i), eval(r.values().get(i), inputs, nodeValue)));
+        fields.add(new FieldValue(r.names().get(i), eval(r.values().get(i), inputs, nodeValue, item)));
       }
       return new WitValue.RecordValue(fields);
     }
     Binding.WrapSome s = (Binding.WrapSome) b;
-    return WitValue.OptionValue.some(eval(s.inner(), inputs, nodeValue));
+    return WitValue.OptionValue.some(eval(s.inner(), inputs, nodeValue, item));
   }
 
   private static List<WitValue> all(
-      List<Binding> items, Map<String, WitValue> inputs, Function<String, WitValue> nodeValue) {
-    List<WitValue> out = new ArrayList<>(items.size());
-    for (Binding item : items) {
-      out.add(eval(item, inputs, nodeValue));
+      List<Binding> parts,
+      Map<String, WitValue> inputs,
+      Function<String, WitValue> nodeValue,
+      WitValue item) {
+    List<WitValue> out = new ArrayList<>(parts.size());
+    for (Binding part : parts) {
+      out.add(eval(part, inputs, nodeValue, item));
     }
     return out;
   }

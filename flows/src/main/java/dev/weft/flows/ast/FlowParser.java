@@ -165,10 +165,11 @@ public final class FlowParser {
   // node := { call, with?, when?, timeout? }
   private Optional<NodeDecl> node(YEntry entry) {
     Ident name = name(entry.key(), "node");
-    if (name.name().equals("input")) {
+    if (name.name().equals("input") || name.name().equals("item")) {
       diags.error(
           "FLOW0006",
-          "`input` is reserved: `$input` refers to the flow's inputs",
+          "`" + name.name() + "` is reserved: `$" + name.name() + "` refers to "
+              + (name.name().equals("input") ? "the flow's inputs" : "the element of a `for-each`"),
           name.span(),
           "rename the node");
     }
@@ -189,7 +190,44 @@ public final class FlowParser {
                     .forEach(e -> args.add(new Arg(name(e.key(), "parameter"), expr(e.value())))));
     Optional<Expr> when = m.get("when").map(this::expr);
     Optional<Long> timeout = m.get("timeout").flatMap(this::duration);
-    return call.map(c -> new NodeDecl(name, c, args, when, timeout));
+    Optional<Expr> forEach = m.get("for-each").map(this::expr);
+    Optional<Integer> concurrency = Optional.empty();
+    if (m.get("concurrency").isPresent()) {
+      OptionalInt c = positiveInt(m.get("concurrency").get(), "`concurrency`");
+      concurrency = c.isPresent() ? Optional.of(c.getAsInt()) : Optional.empty();
+      if (forEach.isEmpty()) {
+        diags.error("FLOW0004", "`concurrency` only applies to a node with `for-each`",
+            m.entry("concurrency").get().key().span(), "add `for-each: $input.list` or remove it");
+      }
+    }
+    Optional<NodeDecl.Retry> retry = m.get("retry").flatMap(this::retry);
+    Optional<Expr> fallback = m.get("fallback").map(this::expr);
+    Optional<Integer> limit = concurrency;
+    return call.map(
+        c -> new NodeDecl(name, c, args, when, timeout, forEach, limit, retry, fallback));
+  }
+
+  // retry := { attempts, backoff? }
+  private Optional<NodeDecl.Retry> retry(YNode node) {
+    Optional<YMap> body = mapping(node, "`retry`", "write `retry: {attempts: 3, backoff: 100ms}`");
+    if (body.isEmpty()) {
+      return Optional.empty();
+    }
+    checkKeys(body.get(), FlowSpec.RETRY, "`retry`");
+    Optional<YNode> attemptsNode = body.get().get("attempts");
+    if (attemptsNode.isEmpty()) {
+      return Optional.empty();
+    }
+    OptionalInt attempts = positiveInt(attemptsNode.get(), "`retry.attempts`");
+    if (attempts.isPresent() && (attempts.getAsInt() < 2 || attempts.getAsInt() > 100)) {
+      diags.error("FLOW0005", "`retry.attempts` counts every attempt, so it is 2 to 100",
+          attemptsNode.get().span(), "write `attempts: 3` for the first call and two retries");
+      return Optional.empty();
+    }
+    long backoff = body.get().get("backoff").flatMap(this::duration).orElse(100L);
+    return attempts.isPresent()
+        ? Optional.of(new NodeDecl.Retry(attempts.getAsInt(), backoff))
+        : Optional.empty();
   }
 
   // call := component '.' function     function := name | iface '#' name

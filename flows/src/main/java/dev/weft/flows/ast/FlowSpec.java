@@ -41,5 +41,15 @@ public final class FlowSpec {
           FieldSpec.required("call", "`component.function` or `component.interface#function`"),
           FieldSpec.optional("with", "the arguments, `param: expression`"),
           FieldSpec.optional("when", "run only when this bool expression is true"),
-          FieldSpec.optional("timeout", "deadline of this node's call, e.g. 2s"));
+          FieldSpec.optional("timeout", "deadline of this node's call, e.g. 2s"),
+          FieldSpec.optional("for-each", "call once per element of this list; `$item` is the element"),
+          FieldSpec.optional("concurrency", "with `for-each`: the most calls in flight at once"),
+          FieldSpec.optional("retry", "`{attempts: 3, backoff: 100ms}`: try again after a failure"),
+          FieldSpec.optional("fallback", "the node's value when it fails, after its retries"));
+
+  /** {@code retry:} of a node. */
+  public static final List<FieldSpec> RETRY =
+      List.of(
+          FieldSpec.required("attempts", "how many attempts in all, 2 or more"),
+          FieldSpec.optional("backoff", "the wait before the second attempt, doubled each time (default 100ms)"));
 }

@@ -10,19 +10,30 @@ import java.util.Optional;
  * @param with the arguments, by parameter name
  * @param when run only when this bool is true
  * @param timeoutMillis a deadline for the call, overriding the component's
+ * @param forEach call once per element of this list, with {@code $item} bound to the element
+ * @param concurrency the most calls of a {@code for-each} in flight at once
+ * @param retry how often to try again after a failure, and how long to wait
+ * @param fallback the node's value when it fails (after its retries)
  */
 public record NodeDecl(
     Ident name,
     Call call,
     List<Arg> with,
     Optional<Expr> when,
-    Optional<Long> timeoutMillis) {
+    Optional<Long> timeoutMillis,
+    Optional<Expr> forEach,
+    Optional<Integer> concurrency,
+    Optional<Retry> retry,
+    Optional<Expr> fallback) {
   public NodeDecl {
     with = List.copyOf(with);
   }
 
   /** {@code call: component.function}. */
   public record Call(Ident component, Ident function) {}
+
+  /** {@code retry: {attempts: 3, backoff: 100ms}}: attempts in all, and the first wait. */
+  public record Retry(int attempts, long backoffMillis) {}
 
   /** One argument: {@code param: expr}. */
   public record Arg(Ident param, Expr value) {}

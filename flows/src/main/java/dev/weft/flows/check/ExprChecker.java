@@ -41,6 +41,7 @@ final class ExprChecker {
   private final Function<Expr.Ref, Optional<Typed>> nodeType;
   private final Map<String, FlowInput> inputs;
   private final Set<String> nodes;
+  private Optional<Typed> item = Optional.empty();
 
   ExprChecker(
       Diagnostics diags,
@@ -51,6 +52,14 @@ final class ExprChecker {
     this.nodeType = nodeType;
     this.inputs = inputs;
     this.nodes = nodes;
+  }
+
+  /**
+   * Sets the type of {@code $item} for the expressions checked next: the element type inside a
+   * {@code for-each} node, empty elsewhere.
+   */
+  void item(Optional<Typed> type) {
+    item = type;
   }
 
   /** Checks that {@code e} fits {@code expected}; {@code where} names the place for messages. */
@@ -192,6 +201,22 @@ final class ExprChecker {
       t = in.type();
       first = 1;
       inputBinding = new Binding.FromInput(in.name(), List.of(), t);
+    } else if (root.equals("item")) {
+      if (item.isEmpty()) {
+        diags.error("FLOW0104", "`$item` is only defined in a node with `for-each`", ref.root().span(),
+            "use it in the `with` or `fallback` of a node that has `for-each: $some.list`");
+        return Optional.empty();
+      }
+      List<Step> itemSteps = new ArrayList<>();
+      Typed at = item.get();
+      for (Expr.Segment seg : path) {
+        Optional<Typed> next = step(at, seg, itemSteps, ref);
+        if (next.isEmpty()) {
+          return Optional.empty();
+        }
+        at = next.get();
+      }
+      return Optional.of(new Binding.FromItem(itemSteps, at));
     } else if (nodes.contains(root)) {
       Optional<Typed> nt = nodeType.apply(ref);
       if (nt.isEmpty()) {

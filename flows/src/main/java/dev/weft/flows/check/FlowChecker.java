@@ -18,7 +18,11 @@ import dev.weft.flows.model.Typed;
 import dev.weft.wit.diag.Diagnostics;
 import dev.weft.wit.diag.Suggestions;
 import dev.weft.wit.model.Function;
+import dev.weft.wit.model.FixedListType;
+import dev.weft.wit.model.ListType;
 import dev.weft.wit.model.OptionType;
+import dev.weft.flows.model.RetryPolicy;
+import dev.weft.wit.model.WitType;
 import dev.weft.wit.model.Param;
 import dev.weft.wit.model.Primitive;
 import dev.weft.wit.model.TypeNames;
@@ -53,8 +57,17 @@ public final class FlowChecker {
 
   /** A node whose call resolved to an export. */
   private record Resolved(NodeDecl decl, String exportKey, Function function, ComponentSignature sig) {
+    /** The result of one call of the function. */
+    Optional<Typed> callType() {
+      return function.result().map(t -> new Typed(t, sig.types()));
+    }
+
+    /** What `$node` is downstream: a list for `for-each`, an option for `when`. */
     Optional<Typed> resultType() {
-      Optional<Typed> r = function.result().map(t -> new Typed(t, sig.types()));
+      Optional<Typed> r = callType();
+      if (decl.forEach().isPresent()) {
+        r = r.map(t -> new Typed(new ListType(t.type()), t.table()));
+      }
       return decl.when().isPresent() ? r.map(t -> new Typed(new OptionType(t.type()), t.table())) : r;
     }
   }
@@ -184,6 +197,19 @@ public final class FlowChecker {
     for (NodeDecl.Arg a : n.with()) {
       given.put(a.param().name(), a);
     }
+    Optional<Binding> forEach = Optional.empty();
+    exprs.item(Optional.empty());
+    if (n.forEach().isPresent()) {
+      forEach = exprs.infer(n.forEach().get());
+      Optional<Typed> element = forEach.flatMap(b -> elementOf(b.type()));
+      if (forEach.isPresent() && element.isEmpty()) {
+        diags.error("FLOW0209", "`for-each` of node `" + n.name().name() + "` needs a list, found `"
+                + TypeNames.display(forEach.get().type().type(), forEach.get().type().table()) + "`",
+            n.forEach().get().span(), "write `for-each: $input.items` with a `list<T>` value");
+        forEach = Optional.empty();
+      }
+      exprs.item(element);
+    }
     List<String> paramNames = r.function().params().stream().map(Param::name).toList();
     for (Param p : r.function().params()) {
       NodeDecl.Arg a = given.get(p.name());
@@ -210,6 +236,18 @@ public final class FlowChecker {
                 + "its signature is `" + signature(r.function(), r.sig()) + "`");
       }
     }
+    Optional<Binding> fallback = Optional.empty();
+    if (n.fallback().isPresent()) {
+      Optional<Typed> callType = r.callType();
+      if (callType.isEmpty()) {
+        diags.error("FLOW0212", "node `" + n.name().name() + "` has a `fallback` but `" + r.exportKey()
+                + "` returns nothing", n.fallback().get().span(), "remove the fallback");
+      } else {
+        fallback = exprs.check(n.fallback().get(), callType.get(),
+            "the `fallback` of node `" + n.name().name() + "`");
+      }
+    }
+    exprs.item(Optional.empty());
     Optional<Binding> when = Optional.empty();
     if (n.when().isPresent()) {
       when = exprs.check(n.when().get(), new Typed(Primitive.BOOL, dev.weft.flows.model.TypeTables.EMPTY),
@@ -227,7 +265,9 @@ public final class FlowChecker {
     return Optional.of(
         new FlowNode(
             new NodeId(n.name().name()), n.call().component().name(), r.exportKey(), r.function(),
-            args, when, n.timeoutMillis(), List.copyOf(dependsOn), r.resultType()));
+            args, when, n.timeoutMillis(), List.copyOf(dependsOn), r.resultType(),
+            forEach, n.concurrency().orElse(0),
+            n.retry().map(x -> new RetryPolicy(x.attempts(), x.backoffMillis())), fallback));
   }
 
   /** The type a reference's root has: an input or a node's result; reports why not. */
@@ -255,7 +295,20 @@ public final class FlowChecker {
     List<Expr.Ref> refs = new ArrayList<>();
     n.with().forEach(a -> ExprChecker.collectRefs(a.value(), refs));
     n.when().ifPresent(w -> ExprChecker.collectRefs(w, refs));
+    n.forEach().ifPresent(f -> ExprChecker.collectRefs(f, refs));
+    n.fallback().ifPresent(f -> ExprChecker.collectRefs(f, refs));
     return refs;
+  }
+
+  private static Optional<Typed> elementOf(Typed list) {
+    WitType s = list.structure();
+    if (s instanceof ListType l) {
+      return Optional.of(new Typed(l.element(), list.table()));
+    }
+    if (s instanceof FixedListType l) {
+      return Optional.of(new Typed(l.element(), list.table()));
+    }
+    return Optional.empty();
   }
 
   static String signature(Function f, ComponentSignature sig) {

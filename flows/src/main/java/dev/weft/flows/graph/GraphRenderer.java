@@ -42,6 +42,8 @@ public final class GraphRenderer {
       String to = id(n.id().name());
       List<Binding> sources = new ArrayList<>(n.args());
       n.when().ifPresent(sources::add);
+      n.forEach().ifPresent(sources::add);
+      n.fallback().ifPresent(sources::add);
       for (Binding b : sources) {
         refs(b, to, edges);
       }

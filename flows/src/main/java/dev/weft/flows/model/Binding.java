@@ -32,6 +32,13 @@ public sealed interface Binding {
     }
   }
 
+  /** {@code $item...}: the current element of a {@code for-each} node. */
+  record FromItem(List<Step> steps, Typed type) implements Binding {
+    public FromItem {
+      steps = List.copyOf(steps);
+    }
+  }
+
   /** A literal, converted to a value when the flow was checked. */
   record Constant(WitValue value, Typed type) implements Binding {}
 

@@ -9,8 +9,14 @@ import java.util.Optional;
  * its condition, its deadline, and the nodes it waits for.
  *
  * @param exportKey the component's export key ({@code fn} or {@code ns:pkg/iface#fn})
- * @param resultType the type downstream nodes see: the function's result, wrapped in an {@code
- *     option} for a conditional node; empty when the function returns nothing
+ * @param resultType the type downstream nodes see: the function's result, a {@code list} of them
+ *     for a {@code for-each} node, wrapped in an {@code option} for a conditional node; empty when
+ *     the function returns nothing
+ * @param forEach the list to call the function once per element of ({@code $item} in args)
+ * @param concurrency the most {@code for-each} calls in flight at once; 0 for the pool's size
+ * @param retry attempts and backoff after failures
+ * @param fallback the value of a call that failed (after retries); with {@code for-each}, of each
+ *     failed element's call
  */
 public record FlowNode(
     NodeId id,
@@ -21,7 +27,11 @@ public record FlowNode(
     Optional<Binding> when,
     Optional<Long> timeoutMillis,
     List<NodeId> dependsOn,
-    Optional<Typed> resultType) {
+    Optional<Typed> resultType,
+    Optional<Binding> forEach,
+    int concurrency,
+    Optional<RetryPolicy> retry,
+    Optional<Binding> fallback) {
   public FlowNode {
     args = List.copyOf(args);
     dependsOn = List.copyOf(dependsOn);
