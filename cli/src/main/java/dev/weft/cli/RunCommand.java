@@ -59,6 +59,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--trace", description = "print each node's timing and the critical path to stderr")
   boolean trace;
 
+  @Option(names = "--trace-json", paramLabel = "FILE",
+      description = "write the run's timeline in Chrome trace format (open it in Perfetto)")
+  Path traceJson;
+
   @Option(names = "--interpret", description = "interpret Wasm instead of compiling it (faster start, slower run)")
   boolean interpret;
 
@@ -90,6 +94,14 @@ final class RunCommand implements Callable<Integer> {
       }
       if (trace) {
         Trace.print(result, loaded.graph(), err);
+      }
+      if (traceJson != null) {
+        try {
+          Files.writeString(traceJson, Output.pretty(Trace.chromeTrace(result, loaded.graph())) + "\n");
+        } catch (IOException e) {
+          err.println("weft: cannot write `" + traceJson + "`: " + e.getMessage());
+          return Main.EXIT_FAILED;
+        }
       }
       return write(result, out, err);
     }

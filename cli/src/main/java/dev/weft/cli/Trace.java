@@ -50,6 +50,43 @@ final class Trace {
     err.printf("critical path: %s (%.3f ms)%n", String.join(" -> ", path), ms(last - t0));
   }
 
+  /**
+   * The run as Chrome trace events ({@code chrome://tracing}, Perfetto): one complete event
+   * ({@code "ph": "X"}) per node call, one row per worker thread, times in microseconds.
+   */
+  static com.fasterxml.jackson.databind.node.ObjectNode chromeTrace(RunResult result, FlowGraph graph) {
+    var json = InputArgs.JSON;
+    var root = json.createObjectNode();
+    var events = root.putArray("traceEvents");
+    long t0 = result.trace().stream().mapToLong(NodeTrace::startNanos).min().orElse(0);
+    Map<String, Integer> threads = new HashMap<>();
+    for (NodeTrace t : result.trace()) {
+      int tid = threads.computeIfAbsent(t.thread().isEmpty() ? "scheduler" : t.thread(), k -> threads.size() + 1);
+      var e = events.addObject();
+      e.put("name", t.node());
+      e.put("cat", t.skipped() ? "skipped" : "node");
+      e.put("ph", "X");
+      e.put("ts", (t.startNanos() - t0) / 1000.0);
+      e.put("dur", Math.max(0, t.durationNanos()) / 1000.0);
+      e.put("pid", 1);
+      e.put("tid", tid);
+    }
+    threads.forEach((name, tid) -> {
+      var m = events.addObject();
+      m.put("name", "thread_name");
+      m.put("ph", "M");
+      m.put("pid", 1);
+      m.put("tid", tid);
+      m.putObject("args").put("name", name);
+    });
+    var p = events.addObject();
+    p.put("name", "process_name");
+    p.put("ph", "M");
+    p.put("pid", 1);
+    p.putObject("args").put("name", "weft flow " + graph.name());
+    return root;
+  }
+
   private static double ms(long nanos) {
     return nanos / 1e6;
   }
