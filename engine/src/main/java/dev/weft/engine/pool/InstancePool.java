@@ -1,23 +1,20 @@
 package dev.weft.engine.pool;
 
-import dev.weft.engine.EngineException;
-import dev.weft.engine.ErrorKind;
 import dev.weft.engine.wasm.ComponentInstance;
 import dev.weft.engine.wasm.LoadedComponent;
-import io.vertx.core.Context;
-import io.vertx.core.Future;
-import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.function.Consumer;
 
 /**
  * The instances of one component: each serves one call at a time. The pool grows to {@code max}
- * instances, then queues callers up to {@code queueLimit} (backpressure), then fails new callers
- * as busy. An instance that trapped or timed out is discarded, never reused.
+ * instances, then queues callers up to {@code queueLimit} (backpressure), then refuses new callers
+ * (the caller reports the component as busy). An instance that trapped or timed out is discarded,
+ * never reused.
  *
- * <p>Thread-safe. {@link #acquire()} is called on an event loop; instances are created, used and
- * given back on worker threads.
+ * <p>Thread-safe. Lease callbacks run on the thread that makes the lease available: the caller of
+ * {@link #acquire} when an instance is free, else the worker that gives one back; they must only
+ * hand the call to an executor.
  */
 public final class InstancePool {
   private final LoadedComponent component;
@@ -25,11 +22,8 @@ public final class InstancePool {
   private final int max;
   private final int queueLimit;
   private final Deque<ComponentInstance> idle = new ArrayDeque<>();
-  private final Deque<Waiter> waiters = new ArrayDeque<>();
+  private final Deque<Consumer<Lease>> waiters = new ArrayDeque<>();
   private int live;
-
-  /** A caller waiting for an instance, and the context to wake it on. */
-  private record Waiter(Promise<Lease> promise, Context context) {}
 
   /**
    * The right to run one call: an idle instance, or permission to create a new one (on the
@@ -53,30 +47,29 @@ public final class InstancePool {
   }
 
   /**
-   * A lease on an instance: at once when one is idle or the pool may grow, later when one is
-   * given back; failed with {@link ErrorKind#LIMIT} when the queue is full.
+   * Asks for a lease: {@code onLease} runs at once when an instance is idle or the pool may grow,
+   * later when one is given back.
+   *
+   * @return false, without calling {@code onLease}, when the queue of waiting callers is full
    */
-  public Future<Lease> acquire() {
+  public boolean acquire(Consumer<Lease> onLease) {
+    Lease now;
     synchronized (this) {
       ComponentInstance i = idle.pollFirst();
       if (i != null) {
-        return Future.succeededFuture(new Lease(i));
-      }
-      if (live < max) {
+        now = new Lease(i);
+      } else if (live < max) {
         live++;
-        return Future.succeededFuture(new Lease(null));
+        now = new Lease(null);
+      } else if (waiters.size() >= queueLimit) {
+        return false;
+      } else {
+        waiters.addLast(onLease);
+        return true;
       }
-      if (waiters.size() >= queueLimit) {
-        return Future.failedFuture(
-            new EngineException(
-                ErrorKind.LIMIT,
-                "component `" + name + "` is busy: " + max + " instances running and "
-                    + waiters.size() + " calls waiting"));
-      }
-      Promise<Lease> p = Promise.promise();
-      waiters.addLast(new Waiter(p, Vertx.currentContext()));
-      return p.future();
     }
+    onLease.accept(now);
+    return true;
   }
 
   /** The leased instance, created now if the lease is fresh. Call on a worker thread. */
@@ -103,7 +96,7 @@ public final class InstancePool {
 
   /** Gives back a healthy instance after a call. */
   public void release(ComponentInstance instance) {
-    Waiter next;
+    Consumer<Lease> next;
     synchronized (this) {
       next = waiters.pollFirst();
       if (next == null) {
@@ -111,7 +104,7 @@ public final class InstancePool {
         return;
       }
     }
-    wake(next, new Lease(instance));
+    next.accept(new Lease(instance));
   }
 
   /** Throws away an instance that trapped or timed out; a waiter may create a new one. */
@@ -124,7 +117,7 @@ public final class InstancePool {
   }
 
   private void dropSlot() {
-    Waiter next;
+    Consumer<Lease> next;
     synchronized (this) {
       next = waiters.pollFirst();
       if (next == null) {
@@ -132,15 +125,12 @@ public final class InstancePool {
         return;
       }
     }
-    wake(next, new Lease(null));
+    next.accept(new Lease(null));
   }
 
-  private static void wake(Waiter w, Lease lease) {
-    if (w.context() != null) {
-      w.context().runOnContext(v -> w.promise().complete(lease));
-    } else {
-      w.promise().complete(lease);
-    }
+  /** The component's name in its flow, for messages. */
+  public String name() {
+    return name;
   }
 
   /** Instances alive now, busy or idle. */
@@ -156,6 +146,11 @@ public final class InstancePool {
   /** The most instances this pool runs. */
   public int max() {
     return max;
+  }
+
+  /** The most callers that may wait. */
+  public int queueLimit() {
+    return queueLimit;
   }
 
   /** Closes the idle instances. */

@@ -7,10 +7,10 @@ import dev.weft.engine.RunException;
 import dev.weft.engine.RunResult;
 import dev.weft.engine.TrapException;
 import dev.weft.engine.pool.InstancePool;
-import dev.weft.engine.wasm.ComponentInstance;
 import dev.weft.engine.sched.FlowPlan.PlannedNode;
-import dev.weft.flows.model.FlowNode;
+import dev.weft.engine.wasm.ComponentInstance;
 import dev.weft.flows.model.Binding;
+import dev.weft.flows.model.FlowNode;
 import dev.weft.flows.model.FlowOutput;
 import dev.weft.flows.model.RetryPolicy;
 import dev.weft.wit.value.WitValue;
@@ -24,25 +24,32 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.BiConsumer;
 
 /**
  * Runs flows: every node whose inputs are ready starts at once, and each other node the moment
- * its last input arrives. Scheduling happens on one event-loop context per run; Wasm calls run on
- * a bounded {@link WorkerExecutor}, never on the event loop. A failure stops the run: nodes that
- * have not started are not started, running calls are interrupted, and the first failure is the
- * run's error.
+ * its last input arrives. Each node keeps a count of the inputs it still waits for; the node that
+ * delivers the last one starts it. Wasm calls run on a bounded {@link WorkerExecutor}, never on an
+ * event loop, and a node made ready by a call continues on the same worker (see {@link
+ * WorkerLoop}), so a chain costs no thread hop per node. A failure stops the run: nodes that have
+ * not started are not started, running calls are interrupted, and the first failure is the run's
+ * error. The run's future completes on the context it was started from.
  *
- * <p>Vert.x 5: {@code executeBlocking(Callable, boolean ordered)}; {@code ordered=false} so calls
- * of one run go in parallel.
+ * <p>Vert.x 5. Thread-safe; a run's state is shared by the threads that run its nodes.
  */
 public final class DagScheduler {
   private final Vertx vertx;
-  private final WorkerExecutor workers;
+  private final WorkerLoop workers;
 
   public DagScheduler(Vertx vertx, WorkerExecutor workers) {
     this.vertx = vertx;
-    this.workers = workers;
+    this.workers = new WorkerLoop(workers);
   }
 
   /**
@@ -53,236 +60,304 @@ public final class DagScheduler {
   public Future<RunResult> run(FlowPlan plan, Map<String, WitValue> inputs) {
     Context context = vertx.getOrCreateContext();
     Promise<RunResult> done = Promise.promise();
-    context.runOnContext(v -> new Run(plan, inputs).start().onComplete(done));
+    Run run = new Run(plan, inputs, context, done);
+    context.runOnContext(v -> run.start());
     return done.future();
   }
 
-  /** The state of one run; touched only on its context, except where noted. */
+  /** Marks a node that finished without a value: its function returns nothing. */
+  private static final Object NOTHING = new Object();
+
+  /** The state of one run. */
   private final class Run {
     private final FlowPlan plan;
     private final Map<String, WitValue> inputs;
-    private final List<Future<WitValue>> results;
-    private final List<NodeTrace> traces = Collections.synchronizedList(new ArrayList<>());
-    private final List<Call> running = Collections.synchronizedList(new ArrayList<>());
+    private final Context context;
+    private final Promise<RunResult> done;
+    private final AtomicReferenceArray<Object> values;
+    private final AtomicIntegerArray waiting;
+    private final AtomicInteger finished = new AtomicInteger();
+    private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicReference<RunException> failure = new AtomicReference<>();
+    private final List<NodeTrace> traces = Collections.synchronizedList(new ArrayList<>());
+    private final Set<Call> running = ConcurrentHashMap.newKeySet();
 
-    Run(FlowPlan plan, Map<String, WitValue> inputs) {
+    Run(FlowPlan plan, Map<String, WitValue> inputs, Context context, Promise<RunResult> done) {
       this.plan = plan;
       this.inputs = inputs;
-      this.results = new ArrayList<>(plan.size());
-    }
-
-    Future<RunResult> start() {
+      this.context = context;
+      this.done = done;
+      this.values = new AtomicReferenceArray<>(plan.size());
+      this.waiting = new AtomicIntegerArray(plan.size());
       for (int i = 0; i < plan.size(); i++) {
-        PlannedNode n = plan.node(i);
-        Future<WitValue> result;
-        if (n.deps().length == 0) {
-          result = execute(n);
-        } else {
-          List<Future<WitValue>> deps = new ArrayList<>(n.deps().length);
-          for (int d : n.deps()) {
-            deps.add(results.get(d));
-          }
-          result = Future.join(deps).compose(ok -> execute(n));
-        }
-        results.add(result);
+        waiting.set(i, plan.node(i).deps().length);
       }
-      return Future.join(new ArrayList<>(results))
-          .transform(
-              ar -> {
-                RunException first = failure.get();
-                if (first != null) {
-                  return Future.failedFuture(first);
-                }
-                if (ar.failed()) {
-                  return Future.failedFuture(ar.cause());
-                }
-                try {
-                  return Future.succeededFuture(output());
-                } catch (EngineException e) {
-                  return Future.failedFuture(
-                      RunException.ofFlow(e.kind(), plan.graph().name(), "output: " + e.getMessage()));
-                }
-              });
     }
 
-    private RunResult output() {
-      List<FlowOutput> fields = plan.graph().outputs();
-      List<WitValue> values = new ArrayList<>(fields.size());
-      for (FlowOutput f : fields) {
-        values.add(Values.eval(f.value(), inputs, this::valueOf, null));
+    void start() {
+      if (plan.size() == 0) {
+        finish();
+        return;
       }
-      return new RunResult(fields, values, traces);
+      for (int i = 0; i < plan.size(); i++) {
+        if (plan.node(i).deps().length == 0) {
+          ready(i);
+        }
+      }
     }
 
     private WitValue valueOf(String node) {
-      return results.get(plan.indexOf(node)).result();
+      Object v = values.get(plan.indexOf(node));
+      return v == NOTHING ? null : (WitValue) v;
     }
 
-    private Future<WitValue> execute(PlannedNode n) {
-      FlowNode node = n.node();
+    /** Starts node {@code i}, whose inputs are all there. Any thread. */
+    private void ready(int i) {
       if (failure.get() != null) {
-        return Future.failedFuture(failure.get());
+        return; // never started: the run is failing
       }
+      inFlight.incrementAndGet();
+      PlannedNode n = plan.node(i);
+      FlowNode node = n.node();
       long start = System.nanoTime();
-      Future<WitValue> value;
       try {
         if (node.when().isPresent()) {
           WitValue cond = Values.eval(node.when().get(), inputs, this::valueOf, null);
           if (!((WitValue.Bool) cond).value()) {
             traces.add(new NodeTrace(node.id().name(), start, System.nanoTime(),
                 Thread.currentThread().getName(), true));
-            return Future.succeededFuture(WitValue.OptionValue.NONE);
+            complete(i, WitValue.OptionValue.NONE);
+            return;
           }
         }
+        BiConsumer<WitValue, Throwable> result =
+            (v, e) -> {
+              if (e != null) {
+                fail(i, e);
+              } else {
+                complete(i, node.when().isPresent() ? WitValue.OptionValue.some(v) : v);
+              }
+            };
         if (node.forEach().isPresent()) {
           WitValue list = Values.eval(node.forEach().get(), inputs, this::valueOf, null);
-          value = forEach(n, (WitValue.ListLike) list, start);
+          forEach(n, (WitValue.ListLike) list, start, result);
         } else {
-          value = callOnce(n, null, start);
+          callOnce(n, null, start, result);
         }
-      } catch (EngineException e) {
-        return fail(node, e);
+      } catch (RuntimeException e) {
+        fail(i, e);
       }
-      if (node.when().isPresent()) {
-        value = value.map(WitValue.OptionValue::some);
-      }
-      return value.recover(e -> fail(node, e));
     }
 
-    /** Calls the node's function once per element, at most `concurrency` at a time, in order. */
-    private Future<WitValue> forEach(PlannedNode n, WitValue.ListLike list, long start) {
+    /** Node {@code i} finished with {@code value} (null: no value); start what it unblocks. */
+    private void complete(int i, WitValue value) {
+      values.set(i, value == null ? NOTHING : value);
+      for (int d : plan.node(i).dependents()) {
+        if (waiting.decrementAndGet(d) == 0) {
+          ready(d);
+        }
+      }
+      finished.incrementAndGet();
+      settle();
+    }
+
+    private void fail(int i, Throwable e) {
+      RunException r =
+          e instanceof RunException x ? x : describe(plan.graph().name(), plan.node(i).node(), e);
+      if (failure.compareAndSet(null, r)) {
+        running.forEach(Call::cancel);
+      }
+      settle();
+    }
+
+    /** Called once per started node when it ends; the last one ends the run. */
+    private void settle() {
+      int left = inFlight.decrementAndGet();
+      if (left == 0 && (failure.get() != null || finished.get() == plan.size())) {
+        finish();
+      }
+    }
+
+    private void finish() {
+      RunException first = failure.get();
+      if (first != null) {
+        context.runOnContext(v -> done.tryFail(first));
+        return;
+      }
+      RunResult result;
+      try {
+        List<FlowOutput> fields = plan.graph().outputs();
+        List<WitValue> out = new ArrayList<>(fields.size());
+        for (FlowOutput f : fields) {
+          out.add(Values.eval(f.value(), inputs, this::valueOf, null));
+        }
+        result = new RunResult(fields, out, traces);
+      } catch (EngineException e) {
+        RunException r =
+            RunException.ofFlow(e.kind(), plan.graph().name(), "output: " + e.getMessage());
+        context.runOnContext(v -> done.tryFail(r));
+        return;
+      }
+      context.runOnContext(v -> done.tryComplete(result));
+    }
+
+    /** Calls once per element, at most `concurrency` at a time; results in element order. */
+    private void forEach(
+        PlannedNode n, WitValue.ListLike list, long start, BiConsumer<WitValue, Throwable> result) {
       int total = list.size();
       boolean hasResult = n.node().function().result().isPresent();
       if (total == 0) {
-        return Future.succeededFuture(hasResult ? new WitValue.ListValue(List.of()) : null);
+        result.accept(hasResult ? new WitValue.ListValue(List.of()) : null, null);
+        return;
       }
       int limit = n.node().concurrency() > 0 ? n.node().concurrency() : n.pool().max();
       WitValue[] out = new WitValue[total];
-      Promise<WitValue> done = Promise.promise();
-      int[] next = {0};
-      int[] remaining = {total};
-      // Runs on this run's context only, so the counters need no synchronization.
+      AtomicInteger next = new AtomicInteger();
+      AtomicInteger remaining = new AtomicInteger(total);
+      AtomicInteger failed = new AtomicInteger();
       Runnable[] launch = new Runnable[1];
       launch[0] =
           () -> {
-            int i = next[0]++;
-            if (i >= total) {
+            int k = next.getAndIncrement();
+            if (k >= total) {
               return;
             }
-            Future<WitValue> one;
-            try {
-              one = callOnce(n, list.get(i), start);
-            } catch (EngineException e) {
-              one = Future.failedFuture(e);
-            }
-            one.onComplete(
-                ar -> {
-                  if (ar.failed()) {
-                    done.tryFail(ar.cause());
+            BiConsumer<WitValue, Throwable> one =
+                (v, e) -> {
+                  if (e != null) {
+                    if (failed.getAndIncrement() == 0) {
+                      result.accept(null, e);
+                    }
                     return;
                   }
-                  out[i] = ar.result();
-                  if (--remaining[0] == 0) {
-                    done.tryComplete(hasResult ? new WitValue.ListValue(List.of(out)) : null);
-                  } else if (failure.get() == null) {
+                  out[k] = v;
+                  if (remaining.decrementAndGet() == 0) {
+                    result.accept(hasResult ? new WitValue.ListValue(List.of(out)) : null, null);
+                  } else if (failed.get() == 0 && failure.get() == null) {
                     launch[0].run();
                   }
-                });
+                };
+            try {
+              callOnce(n, list.get(k), start, one);
+            } catch (EngineException e) {
+              one.accept(null, e);
+            }
           };
       for (int k = 0; k < Math.min(limit, total); k++) {
         launch[0].run();
       }
-      return done.future();
     }
 
-    /** One call with the node's arguments (for `item`), retried and with its fallback. */
-    private Future<WitValue> callOnce(PlannedNode n, WitValue item, long start) {
+    /** One call with the node's arguments (for `item`), retried, with its fallback. */
+    private void callOnce(
+        PlannedNode n, WitValue item, long start, BiConsumer<WitValue, Throwable> result) {
       FlowNode node = n.node();
       List<WitValue> args = new ArrayList<>(node.args().size());
       for (Binding b : node.args()) {
         args.add(Values.eval(b, inputs, this::valueOf, item));
       }
-      Future<WitValue> value = attempt(n, args, start, 1);
+      BiConsumer<WitValue, Throwable> withFallback = result;
       if (node.fallback().isPresent()) {
         Binding fallback = node.fallback().get();
-        value =
-            value.recover(
-                e -> e instanceof RunException
-                    ? Future.failedFuture(e) // the run failed elsewhere: no fallback for that
-                    : Future.succeededFuture(Values.eval(fallback, inputs, this::valueOf, item)));
+        withFallback =
+            (v, e) -> {
+              if (e == null || e instanceof RunException) {
+                result.accept(v, e); // success, or the run failed elsewhere: no fallback for that
+                return;
+              }
+              WitValue fb;
+              try {
+                fb = Values.eval(fallback, inputs, this::valueOf, item);
+              } catch (EngineException x) {
+                result.accept(null, x);
+                return;
+              }
+              result.accept(fb, null);
+            };
       }
-      return value;
+      attempt(n, args, start, 1, withFallback);
     }
 
-    private Future<WitValue> attempt(PlannedNode n, List<WitValue> args, long start, int k) {
-      Future<WitValue> value = n.pool().acquire().compose(lease -> call(n, lease, start, args));
+    private void attempt(
+        PlannedNode n, List<WitValue> args, long start, int k, BiConsumer<WitValue, Throwable> result) {
       Optional<RetryPolicy> retry = n.node().retry();
-      if (retry.isEmpty() || k >= retry.get().attempts()) {
-        return value;
+      BiConsumer<WitValue, Throwable> next = result;
+      if (retry.isPresent() && k < retry.get().attempts()) {
+        next =
+            (v, e) -> {
+              if (e == null || e instanceof RunException || failure.get() != null) {
+                result.accept(v, e);
+              } else {
+                vertx.setTimer(retry.get().delayBefore(k + 1), id -> attempt(n, args, start, k + 1, result));
+              }
+            };
       }
-      return value.recover(
-          e -> {
-            if (e instanceof RunException || failure.get() != null) {
-              return Future.failedFuture(e);
-            }
-            return vertx.timer(retry.get().delayBefore(k + 1))
-                .compose(v -> attempt(n, args, start, k + 1));
-          });
+      BiConsumer<WitValue, Throwable> then = next;
+      boolean queued =
+          n.pool().acquire(lease -> workers.dispatch(() -> call(n, lease, start, args, then)));
+      if (!queued) {
+        then.accept(null, new EngineException(ErrorKind.LIMIT, "component `" + n.pool().name()
+            + "` is busy: " + n.pool().max() + " instances running and " + n.pool().queueLimit()
+            + " calls waiting"));
+      }
     }
 
-    private Future<WitValue> call(
-        PlannedNode n, InstancePool.Lease lease, long queuedAt, List<WitValue> args) {
-      if (failure.get() != null) {
+    /** On a worker: the call itself, under its deadline. Never throws. */
+    private void call(
+        PlannedNode n, InstancePool.Lease lease, long start, List<WitValue> args,
+        BiConsumer<WitValue, Throwable> result) {
+      RunException failed = failure.get();
+      if (failed != null) {
         n.pool().cancel(lease);
-        return Future.failedFuture(failure.get());
+        result.accept(null, failed);
+        return;
       }
       Call call = new Call();
       running.add(call);
       long timer =
           n.timeoutMillis() > 0 ? vertx.setTimer(n.timeoutMillis(), id -> call.timeOut()) : -1;
-      FlowNode node = n.node();
-      return workers
-          .executeBlocking(() -> call.run(n.pool(), lease, node.exportKey(), args), false)
-          .andThen(
-              ar -> {
-                if (timer >= 0) {
-                  vertx.cancelTimer(timer);
-                }
-                running.remove(call);
-                traces.add(new NodeTrace(node.id().name(), queuedAt, System.nanoTime(),
-                    call.threadName, false));
-              });
-    }
-
-    private Future<WitValue> fail(FlowNode node, Throwable e) {
-      if (e instanceof RunException r) {
-        return Future.failedFuture(r); // a failure of another node, passed along
-      }
-      if (e instanceof TimedOut t) {
-        return fail(node, ErrorKind.TIMEOUT, t.getMessage(), null);
-      }
-      if (e instanceof TrapException t) {
-        return fail(node, ErrorKind.TRAP, t.getMessage(), t);
-      }
-      if (e instanceof EngineException x) {
-        return fail(node, x.kind(), x.getMessage(), x);
-      }
-      return fail(node, ErrorKind.HOST, String.valueOf(e.getMessage()), e);
-    }
-
-    private Future<WitValue> fail(FlowNode node, ErrorKind kind, String message, Throwable cause) {
-      RunException r =
-          new RunException(
-              kind, plan.graph().name(), Optional.of(node.id().name()), Optional.of(node.component()),
-              Optional.of(node.exportKey()), message, cause);
-      if (failure.compareAndSet(null, r)) {
-        synchronized (running) {
-          running.forEach(Call::cancel);
+      WitValue value = null;
+      Throwable error = null;
+      try {
+        value = call.run(n.pool(), lease, n.node().exportKey(), args);
+      } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+        error = e;
+      } finally {
+        if (timer >= 0) {
+          vertx.cancelTimer(timer);
         }
+        running.remove(call);
+        traces.add(new NodeTrace(n.node().id().name(), start, System.nanoTime(),
+            Thread.currentThread().getName(), false));
       }
-      return Future.failedFuture(failure.get());
+      result.accept(value, error);
     }
+  }
+
+  private static RunException describe(String flow, FlowNode node, Throwable e) {
+    ErrorKind kind;
+    String message;
+    if (e instanceof TimedOut t) {
+      kind = ErrorKind.TIMEOUT;
+      message = t.getMessage();
+    } else if (e instanceof TrapException t) {
+      kind = ErrorKind.TRAP;
+      message = t.getMessage();
+    } else if (e instanceof EngineException x) {
+      kind = x.kind();
+      message = x.getMessage();
+    } else if (e instanceof StackOverflowError) {
+      kind = ErrorKind.TRAP;
+      message = "call stack exhausted";
+    } else if (e instanceof OutOfMemoryError) {
+      kind = ErrorKind.LIMIT;
+      message = "out of memory";
+    } else {
+      kind = ErrorKind.HOST;
+      message = String.valueOf(e.getMessage());
+    }
+    return new RunException(kind, flow, Optional.of(node.id().name()), Optional.of(node.component()),
+        Optional.of(node.exportKey()), message, e);
   }
 
   /** A call on a worker thread that a deadline or a failed run may interrupt. */
@@ -290,12 +365,10 @@ public final class DagScheduler {
     private Thread thread;
     private boolean finished;
     private boolean timedOut;
-    String threadName = "";
 
     WitValue run(InstancePool pool, InstancePool.Lease lease, String export, List<WitValue> args) {
       synchronized (this) {
         thread = Thread.currentThread();
-        threadName = thread.getName();
       }
       ComponentInstance instance = null;
       boolean healthy = false;

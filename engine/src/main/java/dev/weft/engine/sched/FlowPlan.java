@@ -14,7 +14,8 @@ import java.util.Map;
  */
 public final class FlowPlan {
   /** One node: what it calls, which earlier nodes it waits for, and its deadline (0: none). */
-  public record PlannedNode(FlowNode node, int[] deps, InstancePool pool, long timeoutMillis) {}
+  public record PlannedNode(
+      FlowNode node, int[] deps, int[] dependents, InstancePool pool, long timeoutMillis) {}
 
   private final FlowGraph graph;
   private final PlannedNode[] nodes;
@@ -38,7 +39,22 @@ public final class FlowPlan {
         deps[d] = index.get(dep.name()); // topological order: every dependency is already indexed
       }
       long timeout = n.timeoutMillis().orElse(componentTimeouts.getOrDefault(n.component(), 0L));
-      nodes[i] = new PlannedNode(n, deps, pools.get(n.component()), timeout);
+      nodes[i] = new PlannedNode(n, deps, null, pools.get(n.component()), timeout);
+    }
+    // The reverse edges, so a finished node can tell its dependents in O(out-degree).
+    List<List<Integer>> out = new java.util.ArrayList<>();
+    for (int i = 0; i < nodes.length; i++) {
+      out.add(new java.util.ArrayList<>());
+    }
+    for (int i = 0; i < nodes.length; i++) {
+      for (int d : nodes[i].deps()) {
+        out.get(d).add(i);
+      }
+    }
+    for (int i = 0; i < nodes.length; i++) {
+      PlannedNode p = nodes[i];
+      int[] dependents = out.get(i).stream().mapToInt(Integer::intValue).toArray();
+      nodes[i] = new PlannedNode(p.node(), p.deps(), dependents, p.pool(), p.timeoutMillis());
     }
   }
 
