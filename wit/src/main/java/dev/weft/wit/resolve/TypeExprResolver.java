@@ -77,6 +77,16 @@ public final class TypeExprResolver {
 
   private WitType name(Ident name) {
     Optional<TypeId> id = scope.lookup(name.name());
+    if (id.isEmpty() && scope instanceof LocalScope local) {
+      Optional<String> why = local.explanation(name.name());
+      if (why.isPresent()) {
+        // An empty explanation marks a type whose own definition already failed: say nothing more.
+        if (!why.get().isEmpty()) {
+          diags.error("WIT0106", why.get(), name.span());
+        }
+        return null;
+      }
+    }
     if (id.isEmpty()) {
       String help = RENAMED.containsKey(name.name())
           ? "write `" + RENAMED.get(name.name()) + "`"
@@ -158,7 +168,7 @@ public final class TypeExprResolver {
     if (!isResource(id.get())) {
       diags.error(
           "WIT0103",
-          "`" + h.resource().name() + "` is not a resource",
+          "type `" + h.resource().name() + "` used in a handle must be a resource",
           h.resource().span(),
           "`own` and `borrow` take a resource type; declare it with `resource "
               + h.resource().name()
