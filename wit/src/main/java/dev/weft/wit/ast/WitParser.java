@@ -277,25 +277,25 @@ public final class WitParser {
     return Optional.empty();
   }
 
-  // use-item ::= 'use' use-path '.' '{' use-names-list '}' ';'
+  // use-item ::= 'use' use-path '.' '{' (use-name (',' use-name)* ','?)? '}' ';'
   private Member useItem(List<Attribute> attributes) {
     Token keyword = in.advance();
     UsePath from = usePath();
     in.expect(TokenKind.PERIOD, "write `use " + from.name().name() + ".{name};`");
     in.expect(TokenKind.LEFT_BRACE, "list the names to use in `{ }`");
     List<Member.UseName> names = new ArrayList<>();
-    do {
-      if (in.check(TokenKind.RIGHT_BRACE) && !names.isEmpty()) {
-        break;
-      }
+    while (!in.match(TokenKind.RIGHT_BRACE)) {
       Ident name = in.ident("a type name");
       Optional<Ident> as = Optional.empty();
       if (in.match(TokenKind.AS)) {
         as = Optional.of(in.ident("a name after `as`"));
       }
       names.add(new Member.UseName(name, as));
-    } while (in.match(TokenKind.COMMA));
-    in.expect(TokenKind.RIGHT_BRACE, "separate names with `,` and close the list with `}`");
+      if (!in.match(TokenKind.COMMA)) {
+        in.expect(TokenKind.RIGHT_BRACE, "separate names with `,` and close the list with `}`");
+        break;
+      }
+    }
     in.expect(TokenKind.SEMICOLON, "end the `use` with `;`");
     return new Member.UseDecl(from, names, attributes, in.since(keyword));
   }

@@ -60,6 +60,18 @@ final class FileScope implements ItemPaths {
     };
   }
 
+  /** Checks what a top-level {@code use} names: an interface, never a world. */
+  void topUse(UsePath path) {
+    Optional<ItemRef> ref = find(path, false);
+    if (ref.isPresent() && ref.get().state() == ItemRef.State.WORLD) {
+      diags.error(
+          "WIT0143",
+          "name `" + path.name().name() + "` is defined as a world, not an interface",
+          path.name().span(),
+          "a top-level `use` names an interface; worlds are included by other worlds");
+    }
+  }
+
   @Override
   public Optional<WorldId> world(UsePath path) {
     Optional<ItemRef> ref = find(path);

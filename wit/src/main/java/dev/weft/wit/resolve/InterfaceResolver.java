@@ -54,6 +54,7 @@ final class InterfaceResolver {
             typeGates.add(g);
           } else {
             exclude(t.name(), "type");
+            ungatedFunctions(t);
           }
         }
         case FUNC -> {
@@ -93,6 +94,22 @@ final class InterfaceResolver {
         new FunctionResolver(body)
             .resourceFunc(name, resource, f, g.stability())
             .ifPresent(fn -> out.put(fn.name(), fn));
+      }
+    }
+  }
+
+  /** The functions of a gated-out resource must be gated too (see bad-gate3 in wit-parser). */
+  private void ungatedFunctions(Member.TypeDecl t) {
+    if (t.body() instanceof TypeBody.ResourceBody r) {
+      for (TypeBody.ResourceFunc f : r.funcs()) {
+        if (gate(f.attributes()).included()) {
+          body.diags().error(
+              "WIT0120",
+              "function `" + f.name().name() + "` is not gated by a feature but its resource `"
+                  + t.name().name() + "` is",
+              f.name().span(),
+              "gate the function with the same `@unstable` feature as its resource");
+        }
       }
     }
   }

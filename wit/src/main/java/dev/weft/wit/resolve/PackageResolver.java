@@ -51,7 +51,7 @@ final class PackageResolver {
       index.putIfAbsent(items.get(i).name().name(), i);
     }
     for (int u = 0; u < pkg.units().size(); u++) {
-      files.add(new FileScope(arenas, resolved, topUses(pkg.units().get(u), index), diags));
+      files.add(new FileScope(arenas, resolved, topUses(pkg.units().get(u), items, u), diags));
     }
     List<List<TopoSort.Edge>> deps = new ArrayList<>();
     for (Item item : items) {
@@ -85,6 +85,18 @@ final class PackageResolver {
       }
     }
     arenas.packages.set(id.index(), new WitPackage(pkg.name(), pkg.docs(), interfaces, worlds));
+    checkTopUses();
+  }
+
+  /** Every top-level {@code use} must name an interface, whether or not anything uses it. */
+  private void checkTopUses() {
+    for (int u = 0; u < pkg.units().size(); u++) {
+      for (TopItem t : pkg.units().get(u).items()) {
+        if (t instanceof TopItem.TopUse use) {
+          files.get(u).topUse(use.path());
+        }
+      }
+    }
   }
 
   private void resolveItem(PackageId id, Item item) {
@@ -178,21 +190,26 @@ final class PackageResolver {
     return out;
   }
 
-  /** A file's top-level {@code use} names; they must not clash with the package's items. */
-  private Map<String, UsePath> topUses(UnresolvedPackage.Unit unit, Map<String, Integer> items) {
+  /**
+   * A file's top-level {@code use} names; they must not clash with the items declared in the same
+   * file, where they shadow the package's item names.
+   */
+  private Map<String, UsePath> topUses(UnresolvedPackage.Unit unit, List<Item> items, int u) {
     Map<String, UsePath> uses = new HashMap<>();
+    java.util.Set<String> local = new java.util.HashSet<>();
+    items.stream().filter(i -> i.unit() == u).forEach(i -> local.add(i.name().name()));
     for (TopItem t : unit.items()) {
-      if (t instanceof TopItem.TopUse u) {
-        Ident local = u.localName();
-        if (items.containsKey(local.name()) || uses.containsKey(local.name())) {
+      if (t instanceof TopItem.TopUse use) {
+        Ident name = use.localName();
+        if (local.contains(name.name()) || uses.containsKey(name.name())) {
           diags.error(
               "WIT0141",
-              "duplicate name `" + local.name() + "` in this file",
-              local.span(),
+              "duplicate name `" + name.name() + "` in this file",
+              name.span(),
               "rename it with `use ... as other-name;`");
           continue;
         }
-        uses.put(local.name(), u.path());
+        uses.put(name.name(), use.path());
       }
     }
     return uses;
