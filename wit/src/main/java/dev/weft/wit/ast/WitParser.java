@@ -18,9 +18,6 @@ import java.util.Optional;
  * WorldParser}.
  */
 public final class WitParser {
-  /** Nesting limit for {@code package a:b { }} blocks, as wit-parser's. */
-  static final int MAX_PACKAGE_DEPTH = 100;
-
   private final TokenCursor in;
   private final TypeParser types;
   private final GateParser gates;
@@ -141,14 +138,13 @@ public final class WitParser {
       throw in.error("attributes are not allowed on nested packages", keyword, null);
     }
     if (depth >= 1) {
+      // Reported once; recovery then skips the whole block, nested blocks included.
       in.diags.error(
           "WIT0016",
-          "packages cannot be nested inside other packages",
+          "nested packages must be placed at the top level",
           keyword.span(),
-          "declare `package ...{ }` blocks at the top level of the file");
-      if (depth >= MAX_PACKAGE_DEPTH) {
-        throw new TokenCursor.SyntaxError();
-      }
+          "declare `package ... { }` blocks at the top level of the file");
+      throw new TokenCursor.SyntaxError();
     }
     PackageDecl decl = packageDecl(first);
     in.expect(TokenKind.LEFT_BRACE, "give the package's items in `{ }`");

@@ -22,20 +22,24 @@ final class FileScope implements ItemPaths {
   private final ResolveBuilder arenas;
   private final Map<String, ItemRef> items;
   private final Map<String, UsePath> topUses;
+  private final Map<String, String> kinds;
   private final Diagnostics diags;
 
   /**
    * @param items this package's items by name, filled in as they resolve (shared, live)
    * @param topUses this file's top-level {@code use} names and what they name
+   * @param kinds "interface" or "world" for each item of the package, resolved or not
    */
   FileScope(
       ResolveBuilder arenas,
       Map<String, ItemRef> items,
       Map<String, UsePath> topUses,
+      Map<String, String> kinds,
       Diagnostics diags) {
     this.arenas = arenas;
     this.items = items;
     this.topUses = topUses;
+    this.kinds = kinds;
     this.diags = diags;
   }
 
@@ -47,7 +51,8 @@ final class FileScope implements ItemPaths {
     }
     return switch (ref.get().state()) {
       case INTERFACE -> ref.get().iface();
-      case WORLD -> {
+      case PENDING_INTERFACE, FAILED -> Optional.empty();
+      case WORLD, PENDING_WORLD -> {
         diags.error(
             "WIT0143",
             "name `" + path.name().name() + "` is defined as a world, not an interface",
@@ -56,14 +61,14 @@ final class FileScope implements ItemPaths {
         yield Optional.empty();
       }
       case EXCLUDED_INTERFACE, EXCLUDED_WORLD -> excluded(path, "interface");
-      case FAILED -> Optional.empty();
     };
   }
 
   /** Checks what a top-level {@code use} names: an interface, never a world. */
   void topUse(UsePath path) {
     Optional<ItemRef> ref = find(path, false);
-    if (ref.isPresent() && ref.get().state() == ItemRef.State.WORLD) {
+    ItemRef.State state = ref.map(ItemRef::state).orElse(ItemRef.State.FAILED);
+    if (state == ItemRef.State.WORLD || state == ItemRef.State.PENDING_WORLD) {
       diags.error(
           "WIT0143",
           "name `" + path.name().name() + "` is defined as a world, not an interface",
@@ -80,7 +85,8 @@ final class FileScope implements ItemPaths {
     }
     return switch (ref.get().state()) {
       case WORLD -> ref.get().world();
-      case INTERFACE -> {
+      case PENDING_WORLD, FAILED -> Optional.empty();
+      case INTERFACE, PENDING_INTERFACE -> {
         diags.error(
             "WIT0143",
             "name `" + path.name().name() + "` is defined as an interface, not a world",
@@ -89,7 +95,6 @@ final class FileScope implements ItemPaths {
         yield Optional.empty();
       }
       case EXCLUDED_INTERFACE, EXCLUDED_WORLD -> excluded(path, "world");
-      case FAILED -> Optional.empty();
     };
   }
 
@@ -116,6 +121,15 @@ final class FileScope implements ItemPaths {
         return find(viaUse, false);
       }
       ItemRef ref = items.get(name.name());
+      if (ref == null && kinds.containsKey(name.name())) {
+        // Declared but not resolved yet: only a reference of the wrong kind gets here (ordering
+        // follows references of the right kind), or one into a reported cycle.
+        return Optional.of(
+            ItemRef.of(
+                kinds.get(name.name()).equals("world")
+                    ? ItemRef.State.PENDING_WORLD
+                    : ItemRef.State.PENDING_INTERFACE));
+      }
       if (ref == null) {
         List<String> known = new ArrayList<>(items.keySet());
         known.addAll(topUses.keySet());
@@ -135,6 +149,9 @@ final class FileScope implements ItemPaths {
     PackageName name =
         new PackageName(path.namespace().name(), path.pkg().name(), path.version());
     PackageId pkg = arenas.packageNames.get(name);
+    if (pkg == null && arenas.declared.contains(name)) {
+      return Optional.empty(); // declared but not resolvable: its cycle was reported already
+    }
     if (pkg == null) {
       TreeSet<String> known = new TreeSet<>();
       arenas.packageNames.keySet().forEach(n -> known.add(n.toString()));
@@ -146,6 +163,9 @@ final class FileScope implements ItemPaths {
               ? "add it as a dependency under `deps/`"
               : "known packages: " + String.join(", ", known));
       return Optional.empty();
+    }
+    if (pkg.equals(arenas.resolving)) {
+      return Optional.empty(); // a package naming itself: reported as a cycle already
     }
     InterfaceId iface = arenas.packages.get(pkg.index()).interfaces().get(path.name().name());
     if (iface != null) {

@@ -13,8 +13,15 @@ import java.util.Map;
 final class ItemDeps {
   private ItemDeps() {}
 
+  /**
+   * Edges go only to items of the kind the reference wants (a world for {@code include}, an
+   * interface otherwise); a reference of the wrong kind is reported when it is resolved.
+   */
   static List<TopoSort.Edge> of(
-      TopItem item, UnresolvedPackage.Unit unit, Map<String, Integer> index) {
+      TopItem item,
+      UnresolvedPackage.Unit unit,
+      Map<String, Integer> index,
+      Map<String, String> kinds) {
     Map<String, UsePath> topUses = new HashMap<>();
     for (TopItem t : unit.items()) {
       if (t instanceof TopItem.TopUse u) {
@@ -22,14 +29,27 @@ final class ItemDeps {
       }
     }
     List<UsePath> paths = new ArrayList<>();
+    List<UsePath> includes = new ArrayList<>();
     if (item instanceof TopItem.InterfaceDecl i) {
       members(i.members(), paths);
     } else if (item instanceof TopItem.WorldDecl w) {
       for (WorldMember m : w.members()) {
-        world(m, paths);
+        world(m, paths, includes);
       }
     }
     List<TopoSort.Edge> edges = new ArrayList<>();
+    edges(paths, "interface", topUses, index, kinds, edges);
+    edges(includes, "world", topUses, index, kinds, edges);
+    return edges;
+  }
+
+  private static void edges(
+      List<UsePath> paths,
+      String kind,
+      Map<String, UsePath> topUses,
+      Map<String, Integer> index,
+      Map<String, String> kinds,
+      List<TopoSort.Edge> edges) {
     for (UsePath p : paths) {
       if (p.foreign()) {
         continue;
@@ -37,18 +57,17 @@ final class ItemDeps {
       UsePath target = topUses.getOrDefault(p.name().name(), p);
       if (!target.foreign()) {
         Integer to = index.get(target.name().name());
-        if (to != null) {
+        if (to != null && kind.equals(kinds.get(target.name().name()))) {
           edges.add(new TopoSort.Edge(to, p.span()));
         }
       }
     }
-    return edges;
   }
 
-  private static void world(WorldMember m, List<UsePath> paths) {
+  private static void world(WorldMember m, List<UsePath> paths, List<UsePath> includes) {
     switch (m.form()) {
       case MEMBER -> members(List.of(((WorldMember.Shared) m).member()), paths);
-      case INCLUDE -> paths.add(((WorldMember.IncludeDecl) m).from());
+      case INCLUDE -> includes.add(((WorldMember.IncludeDecl) m).from());
       case IMPORT_EXPORT -> {
         WorldMember.Extern x = ((WorldMember.ImportExport) m).extern();
         switch (x.form()) {

@@ -45,17 +45,23 @@ final class PackageResolver {
     PackageId id = new PackageId(arenas.packages.size());
     arenas.packages.add(new WitPackage(pkg.name(), pkg.docs(), Map.of(), Map.of()));
     arenas.packageNames.put(pkg.name(), id);
+    arenas.resolving = id;
     List<Item> items = items();
     Map<String, Integer> index = new HashMap<>();
     for (int i = 0; i < items.size(); i++) {
       index.putIfAbsent(items.get(i).name().name(), i);
     }
+    Map<String, String> kinds = new HashMap<>();
+    for (Item item : items) {
+      kinds.put(item.name().name(), item.decl() instanceof TopItem.WorldDecl ? "world" : "interface");
+    }
     for (int u = 0; u < pkg.units().size(); u++) {
-      files.add(new FileScope(arenas, resolved, topUses(pkg.units().get(u), items, u), diags));
+      files.add(
+          new FileScope(arenas, resolved, topUses(pkg.units().get(u), items, u), kinds, diags));
     }
     List<List<TopoSort.Edge>> deps = new ArrayList<>();
     for (Item item : items) {
-      deps.add(ItemDeps.of(item.decl(), pkg.units().get(item.unit()), index));
+      deps.add(ItemDeps.of(item.decl(), pkg.units().get(item.unit()), index, kinds));
     }
     List<Integer> order =
         TopoSort.sort(
@@ -133,7 +139,8 @@ final class PackageResolver {
       }
       WorldId world = arenas.reserveWorld();
       Body body = body(TypeOwner.of(world), scope);
-      arenas.worlds.set(world.index(), new WorldResolver(body, world).resolve(decl, Optional.of(id)));
+      arenas.worlds.set(
+          world.index(), new WorldResolver(body, world).resolve(decl, gate, Optional.of(id)));
       resolved.put(item.name().name(), ItemRef.of(world));
     }
   }

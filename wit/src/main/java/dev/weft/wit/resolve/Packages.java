@@ -30,7 +30,8 @@ public final class Packages {
         continue;
       }
       PackageDecl decl = f.pkg().get();
-      if (main == null) {
+      // A syntax error may have eaten the header: then its absence is no news.
+    if (main == null) {
         main = decl;
       } else if (!main.packageName().equals(decl.packageName())) {
         diags.error(
@@ -53,6 +54,10 @@ public final class Packages {
     }
     List<UnresolvedPackage> out = new ArrayList<>();
     if (main == null) {
+      // A syntax error may have eaten the header: then its absence is no news.
+      if (diags.hasErrors()) {
+        return out;
+      }
       Span at = files.isEmpty() ? Span.NONE : new Span(files.get(0).span().start(), files.get(0).span().start());
       diags.error(
           "WIT0151",

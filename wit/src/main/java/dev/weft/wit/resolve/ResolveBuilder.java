@@ -30,6 +30,10 @@ final class ResolveBuilder implements TypeTable {
   final List<World> worlds = new ArrayList<>();
   final List<TypeDef> types = new ArrayList<>();
   final Map<PackageName, PackageId> packageNames = new HashMap<>();
+  /** Every package parsed, resolved or not: a missing one that was declared failed elsewhere. */
+  final Set<PackageName> declared = new HashSet<>();
+  /** The package being resolved, whose items are not all in the arenas yet. */
+  PackageId resolving;
 
   private final Map<TypeOwner, Set<String>> excluded = new HashMap<>();
 

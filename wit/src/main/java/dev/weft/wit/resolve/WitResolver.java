@@ -46,7 +46,8 @@ public final class WitResolver {
         if (path instanceof UsePath.Foreign f) {
           PackageName name = new PackageName(f.namespace().name(), f.pkg().name(), f.version());
           Integer to = index.get(name);
-          if (to != null && !name.equals(p.name())) {
+          // A package naming itself by its full name is a cycle too, as in wit-parser.
+          if (to != null) {
             edges.add(new TopoSort.Edge(to, f.span()));
           }
         }
@@ -64,6 +65,7 @@ public final class WitResolver {
                     "packages cannot depend on each other in a circle; move the shared items"
                         + " into a third package"));
     ResolveBuilder arenas = new ResolveBuilder();
+    arenas.declared.addAll(index.keySet());
     Gates gates = new Gates(features, diags);
     for (int i : order) {
       new PackageResolver(arenas, gates, diags, unique.get(i)).resolve();

@@ -42,8 +42,8 @@ final class WorldResolver {
     this.exportNames = new NameTable("export", body.diags());
   }
 
-  World resolve(TopItem.WorldDecl decl, Optional<dev.weft.wit.model.PackageId> pkg) {
-    Gates.Gate worldGate = body.gates().of(decl.attributes(), body.pkg());
+  World resolve(
+      TopItem.WorldDecl decl, Gates.Gate worldGate, Optional<dev.weft.wit.model.PackageId> pkg) {
     List<Member> shared = new ArrayList<>();
     List<WorldMember> included = new ArrayList<>();
     for (WorldMember m : decl.members()) {
