@@ -62,14 +62,14 @@ final class Gates {
     return new Gate(new Stability(level, value, deprecated), included);
   }
 
+  /**
+   * A {@code @since} in a versioned package must not name a newer version. In a package without
+   * a version there is nothing to compare with: items merged in by {@code include} keep the gates
+   * of the package they came from, so printing such a world must still parse (wit-parser rejects
+   * the gate there instead).
+   */
   private void checkSince(String since, PackageName pkg, Span span) {
-    if (pkg.version().isEmpty()) {
-      diags.error(
-          "WIT0121",
-          "package `" + pkg + "` has a `@since` gate, so it must have a version",
-          span,
-          "give the package a version: `package " + pkg + "@" + since + ";`");
-    } else if (Semver.compare(since, pkg.version().get()) > 0) {
+    if (pkg.version().isPresent() && Semver.compare(since, pkg.version().get()) > 0) {
       diags.error(
           "WIT0121",
           "`@since` names unreleased version "
