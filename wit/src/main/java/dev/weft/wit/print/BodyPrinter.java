@@ -53,10 +53,16 @@ final class BodyPrinter {
     }
     uses(uses);
     for (TypeId id : defs) {
+      out.blank();
       typeDef(id, functions);
     }
+    boolean first = true;
     for (Function f : functions) {
       if (f.kind().resource().isEmpty()) {
+        if (first) {
+          out.blank();
+          first = false;
+        }
         out.docs(f.docs());
         out.gate(f.stability());
         out.line(Out.id(f.name()) + ": " + funcType(f, 0) + ";");

@@ -14,8 +14,12 @@ final class Out {
     return this;
   }
 
+  /** An empty line, unless the text is empty or just opened a block or had one already. */
   Out blank() {
-    if (text.length() > 1 && !(text.charAt(text.length() - 2) == '\n')) {
+    int n = text.length();
+    boolean afterOpen = n >= 2 && text.charAt(n - 2) == '{';
+    boolean afterBlank = n >= 2 && text.charAt(n - 2) == '\n';
+    if (n > 0 && !afterOpen && !afterBlank) {
       text.append('\n');
     }
     return this;

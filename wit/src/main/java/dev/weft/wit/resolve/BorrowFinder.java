@@ -11,19 +11,18 @@ import dev.weft.wit.model.RecordType;
 import dev.weft.wit.model.ResultType;
 import dev.weft.wit.model.StreamType;
 import dev.weft.wit.model.TupleType;
-import dev.weft.wit.model.TypeId;
-import dev.weft.wit.model.TypeTable;
 import dev.weft.wit.model.VariantType;
 import dev.weft.wit.model.WitType;
-import java.util.HashSet;
-import java.util.Set;
 
-/** Whether a type contains a {@code borrow<T>} anywhere, following named types once each. */
+/**
+ * Whether a type contains a {@code borrow<T>} anywhere. Named types answer from the flag the
+ * arena computed when they were added, so this only walks anonymous structure (at most {@code
+ * MAX_TYPE_DEPTH} deep).
+ */
 final class BorrowFinder {
-  private final TypeTable table;
-  private final Set<TypeId> seen = new HashSet<>();
+  private final ResolveBuilder table;
 
-  BorrowFinder(TypeTable table) {
+  BorrowFinder(ResolveBuilder table) {
     this.table = table;
   }
 
@@ -47,8 +46,7 @@ final class BorrowFinder {
           .stream()
           .map(Case::type)
           .anyMatch(p -> p.map(this::contains).orElse(false));
-      case NAMED -> seen.add(((Named) t).id())
-          && contains(table.type(((Named) t).id()).definition());
+      case NAMED -> table.hasBorrow(((Named) t).id());
     };
   }
 }

@@ -64,9 +64,22 @@ final class ResolveBuilder implements TypeTable {
     return types.get(id.index());
   }
 
+  private final List<Boolean> borrows = new ArrayList<>();
+
+  /**
+   * Adds a type. Whether it contains a {@code borrow} is worked out now, from the flags of the
+   * earlier types it names: the arena is in topological order, so no check ever recurses along a
+   * chain of named types (a chain of thousands of aliases must not overflow the stack).
+   */
   TypeId addType(TypeDef def) {
+    borrows.add(new BorrowFinder(this).contains(def.definition()));
     types.add(def);
     return new TypeId(types.size() - 1);
+  }
+
+  /** Whether type {@code id} contains a {@code borrow<T>}, through named types too. */
+  boolean hasBorrow(TypeId id) {
+    return borrows.get(id.index());
   }
 
   InterfaceId reserveInterface() {

@@ -90,11 +90,20 @@ public final class TypeExprResolver {
     if (id.isEmpty()) {
       String help = RENAMED.containsKey(name.name())
           ? "write `" + RENAMED.get(name.name()) + "`"
-          : Suggest.didYouMean(name.name(), scope.names());
+          : Suggest.didYouMean(name.name(), candidates());
       diags.error("WIT0102", "type `" + name.name() + "` does not exist", name.span(), help);
       return null;
     }
     return isResource(id.get()) ? new Own(id.get()) : new Named(id.get());
+  }
+
+  /** The names in scope plus the built-in type names, for "did you mean". */
+  private List<String> candidates() {
+    List<String> names = new ArrayList<>(scope.names());
+    for (Primitive p : Primitive.values()) {
+      names.add(p.witName());
+    }
+    return names;
   }
 
   private boolean isResource(TypeId id) {
