@@ -60,7 +60,9 @@ final class InterfaceResolver {
         case FUNC -> {
           Member.FuncDecl f = (Member.FuncDecl) m;
           body.scope().explain(
-              f.name().name(), "cannot use function `" + f.name().name() + "` as a type");
+              f.name().name(),
+              new LocalScope.Why(
+                  "WIT0115", "cannot use function `" + f.name().name() + "` as a type"));
           funcs.add(f);
         }
       }
@@ -119,7 +121,7 @@ final class InterfaceResolver {
   }
 
   private void exclude(Ident name, String what) {
-    body.scope().explain(name.name(), String.format(EXCLUDED, what));
+    body.scope().explain(name.name(), new LocalScope.Why("WIT0106", String.format(EXCLUDED, what)));
     body.arenas().excluded(body.owner(), name.name());
   }
 

@@ -16,7 +16,13 @@ import java.util.Optional;
  */
 final class LocalScope implements TypeScope {
   private final Map<String, TypeId> types = new LinkedHashMap<>();
-  private final Map<String, String> explanations = new HashMap<>();
+  /** Why a name is no type: an error code and message, or an empty message to stay quiet. */
+  record Why(String code, String message) {
+    /** The name's own definition failed and was reported: say nothing more. */
+    static final Why QUIET = new Why("", "");
+  }
+
+  private final Map<String, Why> explanations = new HashMap<>();
   private final TypeTable table;
 
   LocalScope(TypeTable table) {
@@ -28,12 +34,12 @@ final class LocalScope implements TypeScope {
   }
 
   /** Records why {@code name} is not a type here, such as "`x` is a function, not a type". */
-  void explain(String name, String why) {
+  void explain(String name, Why why) {
     explanations.put(name, why);
   }
 
   /** Why {@code name} is no type here, if it means something else. */
-  Optional<String> explanation(String name) {
+  Optional<Why> explanation(String name) {
     return Optional.ofNullable(explanations.get(name));
   }
 

@@ -77,7 +77,7 @@ final class TypeDeclResolver {
       Member.TypeDecl d = decls.get(i);
       WitType def = cyclic.contains(i) ? null : definition(d);
       if (def == null) {
-        body.scope().explain(d.name().name(), "");
+        body.scope().explain(d.name().name(), LocalScope.Why.QUIET);
         continue;
       }
       Gates.Gate gate = gates.get(i);

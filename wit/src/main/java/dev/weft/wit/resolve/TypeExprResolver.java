@@ -78,11 +78,10 @@ public final class TypeExprResolver {
   private WitType name(Ident name) {
     Optional<TypeId> id = scope.lookup(name.name());
     if (id.isEmpty() && scope instanceof LocalScope local) {
-      Optional<String> why = local.explanation(name.name());
+      Optional<LocalScope.Why> why = local.explanation(name.name());
       if (why.isPresent()) {
-        // An empty explanation marks a type whose own definition already failed: say nothing more.
-        if (!why.get().isEmpty()) {
-          diags.error("WIT0106", why.get(), name.span());
+        if (why.get() != LocalScope.Why.QUIET) {
+          diags.error(why.get().code(), why.get().message(), name.span());
         }
         return null;
       }

@@ -24,7 +24,7 @@ final class UseResolver {
     for (Member.UseDecl u : uses) {
       Optional<InterfaceId> target = body.paths().iface(u.from());
       if (target.isEmpty()) {
-        u.names().forEach(n -> body.scope().explain(n.localName().name(), ""));
+        u.names().forEach(n -> body.scope().explain(n.localName().name(), LocalScope.Why.QUIET));
         continue;
       }
       Interface from = body.arenas().iface(target.get());
@@ -33,7 +33,7 @@ final class UseResolver {
         String name = n.name().name();
         TypeId id = from.types().get(name);
         if (id == null) {
-          body.scope().explain(n.localName().name(), "");
+          body.scope().explain(n.localName().name(), LocalScope.Why.QUIET);
           missing(target.get(), from, n);
           continue;
         }
@@ -60,7 +60,7 @@ final class UseResolver {
           n.name().span());
     } else if (from.functions().containsKey(name)) {
       body.diags().error(
-          "WIT0106",
+          "WIT0115",
           "cannot import function `" + name + "`",
           n.name().span(),
           "`use` brings in types; call functions through the interface");
