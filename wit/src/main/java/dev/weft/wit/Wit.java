@@ -7,7 +7,17 @@ import dev.weft.wit.lex.WitLexer;
 import dev.weft.wit.model.TypeScope;
 import dev.weft.wit.model.WitType;
 import dev.weft.wit.resolve.TypeExprResolver;
+import dev.weft.wit.files.WitFiles;
+import dev.weft.wit.model.PackageId;
+import dev.weft.wit.model.PackageName;
+import dev.weft.wit.model.Resolve;
+import dev.weft.wit.print.WitPrinter;
+import dev.weft.wit.resolve.WitResolver;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The entry points of the WIT front end: load packages from files and parse lone type
@@ -15,6 +25,57 @@ import java.util.Optional;
  */
 public final class Wit {
   private Wit() {}
+
+  /**
+   * Loads and resolves WIT: a {@code .wit} file, a {@code .wit.md} file, or a package folder with
+   * its dependencies under {@code deps/}.
+   *
+   * @param path what to load
+   * @param features the {@code @unstable(feature = ..)} features to include; items gated on
+   *     other features are left out
+   * @return every package loaded, dependencies first (the arena order)
+   * @throws WitException with every problem found, when there is any error
+   */
+  public static Resolve load(Path path, Set<String> features) {
+    return check(path, features).orThrow();
+  }
+
+  /**
+   * Loads and resolves WIT like {@link #load}, but returns problems instead of throwing them: for
+   * {@code weft wit check}, which prints every problem.
+   */
+  public static WitLoad check(Path path, Set<String> features) {
+    SourceMap sources = new SourceMap();
+    Diagnostics diags = new Diagnostics();
+    WitFiles.Loaded loaded = new WitFiles(sources, diags).load(path);
+    if (loaded.packages().isEmpty()) {
+      return new WitLoad(Optional.empty(), List.of(), diags.all(), sources);
+    }
+    Resolve resolve = WitResolver.resolve(loaded.packages(), features, diags);
+    List<PackageId> roots = new ArrayList<>();
+    for (int i = 0; i < loaded.rootCount(); i++) {
+      PackageId id = indexOf(resolve, loaded.packages().get(i).name());
+      if (id != null) {
+        roots.add(id);
+      }
+    }
+    Optional<Resolve> result = diags.hasErrors() ? Optional.empty() : Optional.of(resolve);
+    return new WitLoad(result, roots, diags.all(), sources);
+  }
+
+  private static PackageId indexOf(Resolve resolve, PackageName name) {
+    for (int i = 0; i < resolve.packages().size(); i++) {
+      if (resolve.packages().get(i).name().equals(name)) {
+        return new PackageId(i);
+      }
+    }
+    return null;
+  }
+
+  /** The packages {@code roots} of {@code resolve} as canonical WIT text (see {@link WitPrinter}). */
+  public static String print(Resolve resolve, List<PackageId> roots) {
+    return WitPrinter.print(resolve, roots);
+  }
 
   /**
    * Parses a type expression embedded in a larger text, such as a flow input's type in a YAML

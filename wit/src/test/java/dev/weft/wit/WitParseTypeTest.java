@@ -50,7 +50,8 @@ class WitParseTypeTest {
             + " --> flows/greet.yaml:2:14\n"
             + "  |\n"
             + "2 |   name: list<strng>\n"
-            + "  |              ^^^^^\n",
+            + "  |              ^^^^^\n"
+            + "  = help: did you mean `string`?\n",
         e.getMessage());
   }
 

@@ -138,6 +138,61 @@ class TokenCursor {
     return new Ident(name, t.span());
   }
 
+  /** Goes back to a {@link #mark}: the parser looked ahead and chose another rule. */
+  void reset(int mark) {
+    current = mark;
+  }
+
+  /** The index of the next token, to {@link #recover} from. */
+  int mark() {
+    return current;
+  }
+
+  /**
+   * After a syntax error in the item that started at token {@code start}, skips to the end of that
+   * item: a {@code ;} or the {@code }} closing the item's own braces, whichever comes first at or
+   * after the error, or (without consuming it) the {@code }} closing the enclosing block. Counting
+   * braces from the item's start keeps one mistake from ending the enclosing block early.
+   */
+  void recover(int start) {
+    int errorAt = current;
+    int depth = 0;
+    int i = start;
+    for (; i < tokens.size(); i++) {
+      TokenKind k = tokens.get(i).kind();
+      boolean afterError = i >= errorAt;
+      if (k == TokenKind.EOF) {
+        break;
+      } else if (k == TokenKind.LEFT_BRACE) {
+        depth++;
+      } else if (k == TokenKind.RIGHT_BRACE) {
+        depth--;
+        if (depth < 0) {
+          break;
+        }
+        if (depth == 0 && afterError) {
+          i++;
+          break;
+        }
+      } else if (depth == 0 && afterError && i > start && startsItem(i)) {
+        break;
+      } else if (k == TokenKind.SEMICOLON && depth == 0 && afterError) {
+        i++;
+        break;
+      }
+    }
+    // Always move forward, or the item loop would fail on the same token forever.
+    current = Math.max(i, Math.min(start + 1, tokens.size() - 1));
+  }
+
+  /** A keyword that starts a top-level item (not `interface` after a `:`, an inline one). */
+  private boolean startsItem(int i) {
+    TokenKind k = tokens.get(i).kind();
+    return k == TokenKind.WORLD
+        || k == TokenKind.PACKAGE
+        || (k == TokenKind.INTERFACE && tokens.get(i - 1).kind() != TokenKind.COLON);
+  }
+
   /** Whether the next token could start an identifier (a plain or escaped one). */
   boolean checkIdent() {
     return check(TokenKind.ID) || check(TokenKind.EXPLICIT_ID);

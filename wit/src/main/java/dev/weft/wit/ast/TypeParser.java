@@ -78,18 +78,18 @@ class TypeParser {
     };
   }
 
-  // tuple ::= 'tuple' '<' ty (',' ty)* ','? '>'
+  // tuple ::= 'tuple' '<' (ty (',' ty)* ','?)? '>'
   private TypeExpr tuple(int depth) {
     Token start = in.advance();
     in.expect(TokenKind.LESS_THAN, "write `tuple<T, U>`");
     List<TypeExpr> types = new ArrayList<>();
-    do {
-      if (in.check(TokenKind.GREATER_THAN) && !types.isEmpty()) {
+    while (!in.match(TokenKind.GREATER_THAN)) {
+      types.add(ty(depth + 1));
+      if (!in.match(TokenKind.COMMA)) {
+        in.expect(TokenKind.GREATER_THAN, "separate types with `,` and close the tuple with `>`");
         break;
       }
-      types.add(ty(depth + 1));
-    } while (in.match(TokenKind.COMMA));
-    in.expect(TokenKind.GREATER_THAN, "close the tuple with `>`");
+    }
     return new TypeExpr.TupleOf(types, in.since(start));
   }
 

@@ -84,53 +84,18 @@ public enum TokenKind {
 
   /** The keyword spelled {@code word}, or {@link #ID} when it is no keyword. */
   public static TokenKind keyword(String word) {
-    return switch (word) {
-      case "use" -> USE;
-      case "type" -> TYPE;
-      case "func" -> FUNC;
-      case "u8" -> U8;
-      case "u16" -> U16;
-      case "u32" -> U32;
-      case "u64" -> U64;
-      case "s8" -> S8;
-      case "s16" -> S16;
-      case "s32" -> S32;
-      case "s64" -> S64;
-      case "f32" -> F32;
-      case "f64" -> F64;
-      case "char" -> CHAR;
-      case "resource" -> RESOURCE;
-      case "own" -> OWN;
-      case "borrow" -> BORROW;
-      case "record" -> RECORD;
-      case "flags" -> FLAGS;
-      case "variant" -> VARIANT;
-      case "enum" -> ENUM;
-      case "bool" -> BOOL;
-      case "string" -> STRING;
-      case "option" -> OPTION;
-      case "result" -> RESULT;
-      case "future" -> FUTURE;
-      case "stream" -> STREAM;
-      case "error-context" -> ERROR_CONTEXT;
-      case "list" -> LIST;
-      case "map" -> MAP;
-      case "_" -> UNDERSCORE;
-      case "as" -> AS;
-      case "from" -> FROM;
-      case "static" -> STATIC;
-      case "interface" -> INTERFACE;
-      case "tuple" -> TUPLE;
-      case "world" -> WORLD;
-      case "import" -> IMPORT;
-      case "export" -> EXPORT;
-      case "package" -> PACKAGE;
-      case "constructor" -> CONSTRUCTOR;
-      case "include" -> INCLUDE;
-      case "with" -> WITH;
-      case "async" -> ASYNC;
-      default -> ID;
-    };
+    return keyword(word, 0, word.length());
+  }
+
+  /** The keywords by their spelling, probed without cutting a string out of the source. */
+  private static final KeywordTable KEYWORDS = new KeywordTable();
+
+  /**
+   * The keyword spelled by {@code text[start, end)}, or {@link #ID}. Allocates nothing: the lexer
+   * calls it for every word, and most words are not keywords.
+   */
+  public static TokenKind keyword(String text, int start, int end) {
+    return KEYWORDS.find(text, start, end);
   }
 
   /** Whether this kind is a keyword (a word that needs a {@code %} to be used as a name). */

@@ -128,7 +128,7 @@ public final class WitLexer {
     }
     if (isWordStart(cp)) {
       word();
-      return TokenKind.keyword(text.substring(start, pos));
+      return TokenKind.keyword(text, start, pos);
     }
     if (cp >= '0' && cp <= '9') {
       while (pos < text.length() && text.charAt(pos) >= '0' && text.charAt(pos) <= '9') {

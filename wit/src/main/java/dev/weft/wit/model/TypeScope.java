@@ -28,6 +28,17 @@ public interface TypeScope {
     return of(name -> Optional.ofNullable(types.get(name)), types.keySet(), resolve);
   }
 
+  /** The types a world declares or {@code use}s (its type imports). */
+  static TypeScope of(Resolve resolve, WorldId world) {
+    Map<String, TypeId> types = new java.util.LinkedHashMap<>();
+    resolve.world(world).imports().forEach((key, item) -> {
+      if (item instanceof WorldItem.TypeItem t && key.name().isPresent()) {
+        types.put(key.name().get(), t.id());
+      }
+    });
+    return of(name -> Optional.ofNullable(types.get(name)), types.keySet(), resolve);
+  }
+
   /** A scope over a lookup function. */
   static TypeScope of(
       java.util.function.Function<String, Optional<TypeId>> lookup,

@@ -12,6 +12,9 @@ public final class Suggest {
     String best = null;
     int bestDistance = Math.max(1, name.length() / 3) + 1;
     for (String c : candidates) {
+      if (c.equals(name)) {
+        continue;
+      }
       int d = distance(name, c, bestDistance);
       if (d < bestDistance) {
         best = c;

@@ -77,14 +77,32 @@ public final class TypeExprResolver {
 
   private WitType name(Ident name) {
     Optional<TypeId> id = scope.lookup(name.name());
+    if (id.isEmpty() && scope instanceof LocalScope local) {
+      Optional<LocalScope.Why> why = local.explanation(name.name());
+      if (why.isPresent()) {
+        if (why.get() != LocalScope.Why.QUIET) {
+          diags.error(why.get().code(), why.get().message(), name.span());
+        }
+        return null;
+      }
+    }
     if (id.isEmpty()) {
       String help = RENAMED.containsKey(name.name())
           ? "write `" + RENAMED.get(name.name()) + "`"
-          : Suggest.didYouMean(name.name(), scope.names());
+          : Suggest.didYouMean(name.name(), candidates());
       diags.error("WIT0102", "type `" + name.name() + "` does not exist", name.span(), help);
       return null;
     }
     return isResource(id.get()) ? new Own(id.get()) : new Named(id.get());
+  }
+
+  /** The names in scope plus the built-in type names, for "did you mean". */
+  private List<String> candidates() {
+    List<String> names = new ArrayList<>(scope.names());
+    for (Primitive p : Primitive.values()) {
+      names.add(p.witName());
+    }
+    return names;
   }
 
   private boolean isResource(TypeId id) {
@@ -158,7 +176,7 @@ public final class TypeExprResolver {
     if (!isResource(id.get())) {
       diags.error(
           "WIT0103",
-          "`" + h.resource().name() + "` is not a resource",
+          "type `" + h.resource().name() + "` used in a handle must be a resource",
           h.resource().span(),
           "`own` and `borrow` take a resource type; declare it with `resource "
               + h.resource().name()
