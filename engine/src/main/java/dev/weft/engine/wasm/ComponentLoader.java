@@ -11,6 +11,7 @@ import dev.weft.wit.binary.ComponentTranslator;
 import dev.weft.wit.binary.CoreInstanceDef;
 import dev.weft.wit.binary.CoreRef;
 import dev.weft.wit.binary.LiftedExport;
+import dev.weft.wit.binary.LoweredImport;
 import dev.weft.wit.binary.UnsupportedComponentException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,13 +46,22 @@ public final class ComponentLoader {
    *     which
    */
   public static LoadedComponent load(Path wasm, LoadOptions options) {
+    return load(wasm, options, HostImports.none());
+  }
+
+  /**
+   * Loads the component in file {@code wasm}, whose imports {@code host} provides.
+   *
+   * @throws LinkException as {@link #load(Path, LoadOptions)}
+   */
+  public static LoadedComponent load(Path wasm, LoadOptions options, HostImports host) {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(wasm);
     } catch (IOException e) {
       throw new LinkException("cannot read component " + wasm + ": " + e.getMessage(), e);
     }
-    return load(bytes, wasm.getFileName().toString(), options);
+    return load(bytes, wasm.getFileName().toString(), options, host);
   }
 
   /**
@@ -60,6 +70,15 @@ public final class ComponentLoader {
    * @throws LinkException as {@link #load(Path, LoadOptions)}
    */
   public static LoadedComponent load(byte[] bytes, String displayName, LoadOptions options) {
+    return load(bytes, displayName, options, HostImports.none());
+  }
+
+  /**
+   * Loads the component {@code bytes}, whose imports {@code host} provides.
+   *
+   * @throws LinkException as {@link #load(Path, LoadOptions)}
+   */
+  public static LoadedComponent load(byte[] bytes, String displayName, LoadOptions options, HostImports host) {
     if (!ComponentReader.isComponent(bytes)) {
       if (bytes.length >= 8 && bytes[0] == 0 && bytes[1] == 'a' && bytes[4] == 1) {
         throw new LinkException(
@@ -74,14 +93,11 @@ public final class ComponentLoader {
     } catch (UnsupportedComponentException e) {
       throw new LinkException("`" + displayName + "` is not supported: " + e.getMessage(), e);
     }
-    if (!plan.imports().isEmpty()) {
-      throw new LinkException(
-          "`" + displayName + "` imports `" + plan.imports().get(0).key() + "`, which the host does not provide");
-    }
+    List<BoundImport> imports = bindImports(plan, host, displayName);
     for (CoreInstanceDef d : plan.instances()) {
       if (d instanceof CoreInstanceDef.Bag b) {
         for (CoreRef r : b.items().values()) {
-          if (r instanceof CoreRef.ResourceBuiltin rb) {
+          if (r instanceof CoreRef.ResourceBuiltin rb && rb.kind() != CoreRef.Kind.DROP) {
             throw new LinkException(
                 "`" + displayName + "` is not supported: resources defined by the component (resource."
                     + rb.kind().name().toLowerCase() + ")");
@@ -109,7 +125,26 @@ public final class ComponentLoader {
       checkSignature(plan, modules, e, codec.liftSignature(), displayName);
       exports.add(new BoundExport(e, codec));
     }
-    return new LoadedComponent(displayName, plan, modules, machines, limits, exports);
+    return new LoadedComponent(displayName, plan, modules, machines, limits, exports, imports, host);
+  }
+
+  private static List<BoundImport> bindImports(ComponentPlan plan, HostImports host, String name) {
+    List<String> missing =
+        plan.imports().stream().map(LoweredImport::key).filter(k -> host.function(k).isEmpty()).toList();
+    if (!missing.isEmpty()) {
+      throw new LinkException("`" + name + "` imports " + String.join(", ", missing.stream().map(k -> "`" + k + "`").toList())
+          + ", which the host does not provide");
+    }
+    List<BoundImport> out = new ArrayList<>();
+    for (LoweredImport imp : plan.imports()) {
+      HostFunction f = host.function(imp.key()).orElseThrow();
+      try {
+        out.add(new BoundImport(imp, FunctionCodec.bind(imp.function(), plan.types(), imp.options().canonOptions()), f));
+      } catch (IllegalArgumentException e) {
+        throw new LinkException("`" + name + "` import `" + imp.key() + "`: " + e.getMessage(), e);
+      }
+    }
+    return out;
   }
 
   private static WasmModule parse(byte[] bytes, String name, int index) {

@@ -81,10 +81,20 @@ public final class HandleTable {
     return remove((int) index).rep;
   }
 
-  /** Removes any handle (the guest's {@code resource.drop}) and returns its representation. */
-  public int drop(long index, TypeId resource) {
-    entry(index, resource, "dropped");
-    return remove((int) index).rep;
+  /** A handle the guest dropped: the representation, and whether the handle owned it. */
+  public record Dropped(int rep, boolean own) {}
+
+  /**
+   * Removes a handle (the guest's {@code resource.drop}). Dropping an own handle that is lent out
+   * traps.
+   */
+  public Dropped drop(long index, TypeId resource) {
+    Entry e = entry(index, resource, "dropped");
+    if (e.own && e.lends != 0) {
+      throw new AbiException("owned handle " + index + " is dropped while lent out");
+    }
+    remove((int) index);
+    return new Dropped(e.rep, e.own);
   }
 
   private Entry remove(int index) {
