@@ -17,7 +17,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import run.endive.compiler.MachineFactoryCompiler;
 import run.endive.runtime.Instance;
@@ -79,20 +81,28 @@ public final class ComponentLoader {
    * @throws LinkException as {@link #load(Path, LoadOptions)}
    */
   public static LoadedComponent load(byte[] bytes, String displayName, LoadOptions options, HostImports host) {
-    if (!ComponentReader.isComponent(bytes)) {
-      if (bytes.length >= 8 && bytes[0] == 0 && bytes[1] == 'a' && bytes[4] == 1) {
-        throw new LinkException(
-            "`" + displayName + "` is a core Wasm module, not a component: give its WIT world to load it");
-      }
+    return link(plan(bytes, displayName), displayName, options, host);
+  }
+
+  /**
+   * Loads a core module that follows the canonical ABI as the component its WIT world describes:
+   * exports named after the world's functions ({@code fn}, {@code ns:pkg/iface@ver#fn}), imports
+   * from module {@code $root} or the interface name, {@code memory}, {@code cabi_realloc} and
+   * {@code cabi_post_*} (wit-bindgen's conventions).
+   *
+   * @throws LinkException when the module does not match the world or imports what the host does
+   *     not provide
+   */
+  public static LoadedComponent load(
+      byte[] coreModule, String displayName, CoreWorld world, LoadOptions options, HostImports host) {
+    if (ComponentReader.isComponent(coreModule)) {
+      throw new LinkException("`" + displayName + "` is a component: load it without a WIT world");
     }
-    ComponentPlan plan;
-    try {
-      plan = ComponentTranslator.translate(ComponentReader.read(bytes));
-    } catch (BinaryFormatException e) {
-      throw new LinkException("`" + displayName + "` is not a valid component: " + e.getMessage(), e);
-    } catch (UnsupportedComponentException e) {
-      throw new LinkException("`" + displayName + "` is not supported: " + e.getMessage(), e);
-    }
+    WasmModule m = parse(coreModule, displayName, 0);
+    return link(CoreModulePlans.plan(coreModule, m, world, displayName), displayName, options, host);
+  }
+
+  private static LoadedComponent link(ComponentPlan plan, String displayName, LoadOptions options, HostImports host) {
     List<BoundImport> imports = bindImports(plan, host, displayName);
     for (CoreInstanceDef d : plan.instances()) {
       if (d instanceof CoreInstanceDef.Bag b) {
@@ -145,6 +155,35 @@ public final class ComponentLoader {
       }
     }
     return out;
+  }
+
+  /**
+   * Reads what the component {@code bytes} imports and exports, without compiling it or checking
+   * its imports against a host.
+   *
+   * @throws LinkException when the bytes are not a valid component or have an unsupported shape
+   */
+  public static ComponentDescription describe(byte[] bytes, String displayName) {
+    ComponentPlan plan = plan(bytes, displayName);
+    Map<String, dev.weft.wit.model.Function> exports = new LinkedHashMap<>();
+    plan.exports().forEach(e -> exports.put(e.key(), e.function()));
+    Map<String, dev.weft.wit.model.Function> imports = new LinkedHashMap<>();
+    plan.imports().forEach(i -> imports.put(i.key(), i.function()));
+    return new ComponentDescription(displayName, plan.types(), exports, imports);
+  }
+
+  private static ComponentPlan plan(byte[] bytes, String displayName) {
+    if (!ComponentReader.isComponent(bytes) && bytes.length >= 8 && bytes[0] == 0 && bytes[1] == 'a' && bytes[4] == 1) {
+      throw new LinkException(
+          "`" + displayName + "` is a core Wasm module, not a component: give its WIT world to load it");
+    }
+    try {
+      return ComponentTranslator.translate(ComponentReader.read(bytes));
+    } catch (BinaryFormatException e) {
+      throw new LinkException("`" + displayName + "` is not a valid component: " + e.getMessage(), e);
+    } catch (UnsupportedComponentException e) {
+      throw new LinkException("`" + displayName + "` is not supported: " + e.getMessage(), e);
+    }
   }
 
   private static WasmModule parse(byte[] bytes, String name, int index) {
