@@ -179,8 +179,13 @@ public final class ComponentInstance implements AutoCloseable {
     }
     EndiveMemory memory = memories[i];
     try {
+      int borrows = handles.borrows();
       long[] flat = b.codec().lowerParams(args, memory, handles);
       long[] results = functions[i].apply(flat);
+      if (handles.borrows() != borrows) {
+        // CanonicalABI.md, canon lift: a borrowed handle must be dropped before the call returns.
+        throw new AbiException((handles.borrows() - borrows) + " borrowed handle(s) not dropped before returning");
+      }
       Optional<WitValue> out = b.codec().liftResult(results, memory, handles);
       if (postReturns[i] != null) {
         postReturns[i].apply(results);

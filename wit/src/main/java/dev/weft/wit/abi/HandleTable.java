@@ -33,6 +33,7 @@ public final class HandleTable {
 
   private final List<Entry> entries = new ArrayList<>();
   private final List<Integer> free = new ArrayList<>();
+  private int borrows;
 
   public HandleTable() {
     entries.add(null);
@@ -41,6 +42,9 @@ public final class HandleTable {
   /** Adds a handle and returns its index for the guest. */
   public int add(TypeId resource, int rep, boolean own) {
     Entry e = new Entry(resource, rep, own);
+    if (!own) {
+      borrows++;
+    }
     if (!free.isEmpty()) {
       int i = free.remove(free.size() - 1);
       entries.set(i, e);
@@ -94,6 +98,9 @@ public final class HandleTable {
       throw new AbiException("owned handle " + index + " is dropped while lent out");
     }
     remove((int) index);
+    if (!e.own) {
+      borrows--;
+    }
     return new Dropped(e.rep, e.own);
   }
 
@@ -101,6 +108,14 @@ public final class HandleTable {
     Entry e = entries.set(index, null);
     free.add(index);
     return e;
+  }
+
+  /**
+   * The number of live borrowed handles. A call that lends handles to the guest checks that this
+   * is back where it was when the guest returns (the spec's {@code num_borrows} check).
+   */
+  public int borrows() {
+    return borrows;
   }
 
   /** The number of live handles. */
