@@ -88,7 +88,7 @@ public final class ComponentInstance implements AutoCloseable {
         b.withMachineFactory(component.machine(def.module()));
       }
       return b.build();
-    } catch (LinkException | WasmEngineException e) {
+    } catch (LinkException | WasmEngineException | AssertionError e) {
       throw new InstantiationException(
           "`" + component.displayName() + "`: core instance " + index + " failed to instantiate: " + e.getMessage(), e);
     } catch (StackOverflowError e) {

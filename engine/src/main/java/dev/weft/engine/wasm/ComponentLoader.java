@@ -189,7 +189,9 @@ public final class ComponentLoader {
   private static WasmModule parse(byte[] bytes, String name, int index) {
     try {
       return Parser.parse(bytes);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | AssertionError | StackOverflowError e) {
+      // Endive's parser asserts on some malformed code (AnnotatedInstruction.Builder.build) when
+      // assertions are on: a bad module, not a bug of ours.
       throw new LinkException("`" + name + "`: core module " + index + " is invalid: " + e.getMessage(), e);
     }
   }
@@ -197,7 +199,7 @@ public final class ComponentLoader {
   private static Function<Instance, Machine> compile(WasmModule m, String name, int index) {
     try {
       return MachineFactoryCompiler.compile(m);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | AssertionError | StackOverflowError e) {
       throw new LinkException("`" + name + "`: core module " + index + " does not compile: " + e.getMessage(), e);
     }
   }

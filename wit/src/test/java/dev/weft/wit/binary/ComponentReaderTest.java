@@ -67,7 +67,7 @@ class ComponentReaderTest {
 
   @Test
   void everyTruncationIsAFormatErrorOrAShorterValidComponent() throws IOException {
-    byte[] greet = fixture("greet.wasm");
+    byte[] greet = fixture("app.wasm");
     for (int n = 0; n < greet.length; n++) {
       byte[] prefix = Arrays.copyOf(greet, n);
       try {
@@ -82,10 +82,25 @@ class ComponentReaderTest {
 
   @Test
   void corruptedBytesNeverEscapeAsOtherExceptions() throws IOException {
-    byte[] greet = fixture("greet.wasm");
+    for (String name : List.of("greet.wasm", "app.wasm", "shapes.wasm", "echo.wasm", "hostile.wasm", "borrow.wasm")) {
+      corrupt(fixture(name), name);
+    }
+  }
+
+  @Test
+  void theWitComponentFixturesDecode() throws IOException {
+    ComponentPlan app = ComponentTranslator.translate(ComponentReader.read(fixture("app.wasm")));
+    assertEquals(3, app.modules().size(), "main, shim and fixup modules");
+    assertEquals(4, app.imports().size());
+    assertEquals(List.of("test:host/store@0.1.0"), app.importNames());
+    ComponentPlan shapes = ComponentTranslator.translate(ComponentReader.read(fixture("shapes.wasm")));
+    assertEquals("test:shapes/api@0.1.0#move", shapes.exports().get(1).key());
+  }
+
+  private static void corrupt(byte[] original, String name) {
     Random rng = new Random(42);
-    for (int round = 0; round < 2000; round++) {
-      byte[] b = greet.clone();
+    for (int round = 0; round < 1000; round++) {
+      byte[] b = original.clone();
       for (int k = 0; k < 1 + rng.nextInt(3); k++) {
         b[8 + rng.nextInt(b.length - 8)] = (byte) rng.nextInt(256);
       }
@@ -94,7 +109,7 @@ class ComponentReaderTest {
       } catch (BinaryFormatException | UnsupportedComponentException e) {
         // expected
       } catch (RuntimeException e) {
-        fail("round " + round + ": " + e, e);
+        fail(name + " round " + round + ": " + e, e);
       }
     }
   }
