@@ -40,7 +40,9 @@ final class CoreModulePlans {
     Map<String, Function> wanted = new HashMap<>();
     world.imports().forEach(f -> wanted.put(f.key(), f.function()));
     Map<String, Map<String, CoreRef>> bags = new LinkedHashMap<>();
-    List<LoweredImport> imports = new ArrayList<>();
+    /* The function each lowered import stands for, and the interface it comes from. */
+    List<Function> importFunctions = new ArrayList<>();
+    List<String> importInstances = new ArrayList<>();
     int n = module.importSection().importCount();
     for (int i = 0; i < n; i++) {
       Import imp = module.importSection().getImport(i);
@@ -61,8 +63,10 @@ final class CoreModulePlans {
       if (f == null) {
         throw new LinkException("`" + name + "` imports `" + key + "`, which its WIT world does not declare");
       }
-      bags.computeIfAbsent(imp.module(), k -> new LinkedHashMap<>()).put(imp.name(), new CoreRef.Lowered(imports.size()));
-      imports.add(new LoweredImport(imp.module().equals(ROOT) ? "" : imp.module(), f, null));
+      bags.computeIfAbsent(imp.module(), k -> new LinkedHashMap<>())
+          .put(imp.name(), new CoreRef.Lowered(importFunctions.size()));
+      importFunctions.add(f);
+      importInstances.add(imp.module().equals(ROOT) ? "" : imp.module());
     }
     List<CoreInstanceDef> instances = new ArrayList<>();
     Map<String, Integer> args = new LinkedHashMap<>();
@@ -74,9 +78,10 @@ final class CoreModulePlans {
     instances.add(new CoreInstanceDef.Instantiate(0, args));
     Optional<CoreRef> memory = coreExport(module, main, "memory", ExternalType.MEMORY);
     Optional<CoreRef> realloc = coreExport(module, main, "cabi_realloc", ExternalType.FUNCTION);
+    PlanOptions importOptions = new PlanOptions(StringEncoding.UTF8, memory, realloc, Optional.empty());
     List<LoweredImport> lowered = new ArrayList<>();
-    for (LoweredImport i : imports) {
-      lowered.add(new LoweredImport(i.instance(), i.function(), new PlanOptions(StringEncoding.UTF8, memory, realloc, Optional.empty())));
+    for (int i = 0; i < importFunctions.size(); i++) {
+      lowered.add(new LoweredImport(importInstances.get(i), importFunctions.get(i), importOptions));
     }
     List<LiftedExport> exports = new ArrayList<>();
     for (ExportedFunction e : world.exports()) {

@@ -105,6 +105,16 @@ class FunctionCodecTest {
   }
 
   @Test
+  void aListThatWouldExplodeOnTheHeapTraps() {
+    ByteArrayMemory big = new ByteArrayMemory(8 << 20);
+    big.write32(16, 64);
+    big.write32(20, 5_000_000);
+    FunctionCodec c = bind(List.of(), new ListType(Primitive.BOOL));
+    AbiException e = assertThrows(AbiException.class, () -> c.liftResult(new long[] {16}, big));
+    assertTrue(e.getMessage().contains("longer than the host accepts"), e.getMessage());
+  }
+
+  @Test
   void unalignedPointersTrap() {
     memory.write32(16, 9);
     memory.write32(20, 1);
