@@ -6,19 +6,27 @@ import dev.weft.engine.InstantiationException;
 import dev.weft.engine.LinkException;
 import dev.weft.engine.TrapException;
 import dev.weft.wit.abi.AbiException;
+import dev.weft.wit.abi.CoreSignature;
+import dev.weft.wit.abi.CoreType;
 import dev.weft.wit.abi.HandleTable;
+import dev.weft.wit.binary.CoreRef;
 import dev.weft.wit.binary.CoreInstanceDef;
 import dev.weft.wit.binary.PlanOptions;
 import dev.weft.wit.value.ValueException;
 import dev.weft.wit.value.WitValue;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntConsumer;
 import run.endive.runtime.ByteArrayMemory;
 import run.endive.runtime.ExportFunction;
 import run.endive.runtime.Instance;
+import run.endive.runtime.WasmFunctionHandle;
 import run.endive.runtime.WasmInterruptedException;
 import run.endive.wasm.WasmEngineException;
+import run.endive.wasm.types.FunctionType;
 import run.endive.wasm.types.MemoryLimits;
+import run.endive.wasm.types.ValType;
 
 /**
  * One instance of a component: its core instances, memories and handle table. Serves one call at a
@@ -31,6 +39,7 @@ public final class ComponentInstance implements AutoCloseable {
   private final ExportFunction[] postReturns;
   private final EndiveMemory[] memories;
   private final HandleTable handles = new HandleTable();
+  private final CoreLinker linker;
   private boolean trapped;
   private boolean closed;
 
@@ -38,7 +47,8 @@ public final class ComponentInstance implements AutoCloseable {
     this.component = component;
     List<CoreInstanceDef> defs = component.plan().instances();
     Instance[] cores = new Instance[defs.size()];
-    CoreLinker linker = new CoreLinker(component.plan(), cores);
+    CoreLinker linker = new CoreLinker(component.plan(), cores, this::hostSide);
+    this.linker = linker;
     for (int i = 0; i < defs.size(); i++) {
       if (defs.get(i) instanceof CoreInstanceDef.Instantiate in) {
         cores[i] = instantiate(linker, in, i);
@@ -78,13 +88,57 @@ public final class ComponentInstance implements AutoCloseable {
         b.withMachineFactory(component.machine(def.module()));
       }
       return b.build();
-    } catch (LinkException | WasmEngineException e) {
+    } catch (LinkException | WasmEngineException | AssertionError e) {
       throw new InstantiationException(
           "`" + component.displayName() + "`: core instance " + index + " failed to instantiate: " + e.getMessage(), e);
     } catch (StackOverflowError e) {
       throw new InstantiationException(
           "`" + component.displayName() + "`: core instance " + index + " exhausted the call stack while starting", e);
     }
+  }
+
+  /** The core function behind a lowered import or a resource built-in. */
+  private WasmFunctionHandle hostSide(CoreRef ref, FunctionType importerType) {
+    if (ref instanceof CoreRef.Lowered l) {
+      BoundImport b = component.imports().get(l.index());
+      if (!sameSignature(b.codec().lowerSignature(), importerType)) {
+        throw new LinkException("import `" + b.lowered().key() + "` is lowered to " + b.codec().lowerSignature()
+            + " but the core module imports it as " + importerType);
+      }
+      return new LoweredCall(b, linker, handles);
+    }
+    CoreRef.ResourceBuiltin rb = (CoreRef.ResourceBuiltin) ref;
+    String name = component.types().type(rb.resource()).name().orElse("");
+    IntConsumer onDrop = component.host().drop(name).orElse(rep -> {});
+    return (caller, args) -> {
+      HandleTable.Dropped d = handles.drop(args[0] & 0xFFFF_FFFFL, rb.resource());
+      if (d.own()) {
+        onDrop.accept(d.rep());
+      }
+      return new long[0];
+    };
+  }
+
+  private static boolean sameSignature(CoreSignature sig, FunctionType type) {
+    return sig.params().equals(coreTypes(type.params())) && sig.results().equals(coreTypes(type.returns()));
+  }
+
+  private static List<CoreType> coreTypes(List<ValType> types) {
+    List<CoreType> out = new ArrayList<>();
+    for (ValType t : types) {
+      if (t.equals(ValType.I32)) {
+        out.add(CoreType.I32);
+      } else if (t.equals(ValType.I64)) {
+        out.add(CoreType.I64);
+      } else if (t.equals(ValType.F32)) {
+        out.add(CoreType.F32);
+      } else if (t.equals(ValType.F64)) {
+        out.add(CoreType.F64);
+      } else {
+        return List.of();
+      }
+    }
+    return out;
   }
 
   /** The component this is an instance of. */
@@ -119,10 +173,19 @@ public final class ComponentInstance implements AutoCloseable {
     if (trapped) {
       throw new TrapException(key, "the instance trapped in an earlier call and cannot be entered again", null);
     }
+    int arity = b.export().function().params().size();
+    if (args.size() != arity) {
+      throw new IllegalArgumentException("`" + key + "` takes " + arity + " arguments, got " + args.size());
+    }
     EndiveMemory memory = memories[i];
     try {
+      int borrows = handles.borrows();
       long[] flat = b.codec().lowerParams(args, memory, handles);
       long[] results = functions[i].apply(flat);
+      if (handles.borrows() != borrows) {
+        // CanonicalABI.md, canon lift: a borrowed handle must be dropped before the call returns.
+        throw new AbiException((handles.borrows() - borrows) + " borrowed handle(s) not dropped before returning");
+      }
       Optional<WitValue> out = b.codec().liftResult(results, memory, handles);
       if (postReturns[i] != null) {
         postReturns[i].apply(results);
@@ -143,6 +206,14 @@ public final class ComponentInstance implements AutoCloseable {
     } catch (StackOverflowError e) {
       trapped = true;
       throw new TrapException(key, "call stack exhausted", e);
+    } catch (EngineException e) {
+      // A host import failed in the middle of the guest's call: the guest cannot be resumed.
+      trapped = true;
+      throw e;
+    } catch (RuntimeException e) {
+      // Anything else came out of host code called by the guest.
+      trapped = true;
+      throw new EngineException(ErrorKind.HOST, "`" + key + "`: a host function failed: " + e, e);
     }
   }
 

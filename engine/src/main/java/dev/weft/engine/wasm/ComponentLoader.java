@@ -11,12 +11,15 @@ import dev.weft.wit.binary.ComponentTranslator;
 import dev.weft.wit.binary.CoreInstanceDef;
 import dev.weft.wit.binary.CoreRef;
 import dev.weft.wit.binary.LiftedExport;
+import dev.weft.wit.binary.LoweredImport;
 import dev.weft.wit.binary.UnsupportedComponentException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import run.endive.compiler.MachineFactoryCompiler;
 import run.endive.runtime.Instance;
@@ -45,13 +48,22 @@ public final class ComponentLoader {
    *     which
    */
   public static LoadedComponent load(Path wasm, LoadOptions options) {
+    return load(wasm, options, HostImports.none());
+  }
+
+  /**
+   * Loads the component in file {@code wasm}, whose imports {@code host} provides.
+   *
+   * @throws LinkException as {@link #load(Path, LoadOptions)}
+   */
+  public static LoadedComponent load(Path wasm, LoadOptions options, HostImports host) {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(wasm);
     } catch (IOException e) {
       throw new LinkException("cannot read component " + wasm + ": " + e.getMessage(), e);
     }
-    return load(bytes, wasm.getFileName().toString(), options);
+    return load(bytes, wasm.getFileName().toString(), options, host);
   }
 
   /**
@@ -60,28 +72,42 @@ public final class ComponentLoader {
    * @throws LinkException as {@link #load(Path, LoadOptions)}
    */
   public static LoadedComponent load(byte[] bytes, String displayName, LoadOptions options) {
-    if (!ComponentReader.isComponent(bytes)) {
-      if (bytes.length >= 8 && bytes[0] == 0 && bytes[1] == 'a' && bytes[4] == 1) {
-        throw new LinkException(
-            "`" + displayName + "` is a core Wasm module, not a component: give its WIT world to load it");
-      }
+    return load(bytes, displayName, options, HostImports.none());
+  }
+
+  /**
+   * Loads the component {@code bytes}, whose imports {@code host} provides.
+   *
+   * @throws LinkException as {@link #load(Path, LoadOptions)}
+   */
+  public static LoadedComponent load(byte[] bytes, String displayName, LoadOptions options, HostImports host) {
+    return link(plan(bytes, displayName), displayName, options, host);
+  }
+
+  /**
+   * Loads a core module that follows the canonical ABI as the component its WIT world describes:
+   * exports named after the world's functions ({@code fn}, {@code ns:pkg/iface@ver#fn}), imports
+   * from module {@code $root} or the interface name, {@code memory}, {@code cabi_realloc} and
+   * {@code cabi_post_*} (wit-bindgen's conventions).
+   *
+   * @throws LinkException when the module does not match the world or imports what the host does
+   *     not provide
+   */
+  public static LoadedComponent load(
+      byte[] coreModule, String displayName, CoreWorld world, LoadOptions options, HostImports host) {
+    if (ComponentReader.isComponent(coreModule)) {
+      throw new LinkException("`" + displayName + "` is a component: load it without a WIT world");
     }
-    ComponentPlan plan;
-    try {
-      plan = ComponentTranslator.translate(ComponentReader.read(bytes));
-    } catch (BinaryFormatException e) {
-      throw new LinkException("`" + displayName + "` is not a valid component: " + e.getMessage(), e);
-    } catch (UnsupportedComponentException e) {
-      throw new LinkException("`" + displayName + "` is not supported: " + e.getMessage(), e);
-    }
-    if (!plan.imports().isEmpty()) {
-      throw new LinkException(
-          "`" + displayName + "` imports `" + plan.imports().get(0).key() + "`, which the host does not provide");
-    }
+    WasmModule m = parse(coreModule, displayName, 0);
+    return link(CoreModulePlans.plan(coreModule, m, world, displayName), displayName, options, host);
+  }
+
+  private static LoadedComponent link(ComponentPlan plan, String displayName, LoadOptions options, HostImports host) {
+    List<BoundImport> imports = bindImports(plan, host, displayName);
     for (CoreInstanceDef d : plan.instances()) {
       if (d instanceof CoreInstanceDef.Bag b) {
         for (CoreRef r : b.items().values()) {
-          if (r instanceof CoreRef.ResourceBuiltin rb) {
+          if (r instanceof CoreRef.ResourceBuiltin rb && rb.kind() != CoreRef.Kind.DROP) {
             throw new LinkException(
                 "`" + displayName + "` is not supported: resources defined by the component (resource."
                     + rb.kind().name().toLowerCase() + ")");
@@ -109,13 +135,63 @@ public final class ComponentLoader {
       checkSignature(plan, modules, e, codec.liftSignature(), displayName);
       exports.add(new BoundExport(e, codec));
     }
-    return new LoadedComponent(displayName, plan, modules, machines, limits, exports);
+    return new LoadedComponent(displayName, plan, modules, machines, limits, exports, imports, host);
+  }
+
+  private static List<BoundImport> bindImports(ComponentPlan plan, HostImports host, String name) {
+    List<String> missing =
+        plan.imports().stream().map(LoweredImport::key).filter(k -> host.function(k).isEmpty()).toList();
+    if (!missing.isEmpty()) {
+      throw new LinkException("`" + name + "` imports " + String.join(", ", missing.stream().map(k -> "`" + k + "`").toList())
+          + ", which the host does not provide");
+    }
+    List<BoundImport> out = new ArrayList<>();
+    for (LoweredImport imp : plan.imports()) {
+      HostFunction f = host.function(imp.key()).orElseThrow();
+      try {
+        out.add(new BoundImport(imp, FunctionCodec.bind(imp.function(), plan.types(), imp.options().canonOptions()), f));
+      } catch (IllegalArgumentException e) {
+        throw new LinkException("`" + name + "` import `" + imp.key() + "`: " + e.getMessage(), e);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Reads what the component {@code bytes} imports and exports, without compiling it or checking
+   * its imports against a host.
+   *
+   * @throws LinkException when the bytes are not a valid component or have an unsupported shape
+   */
+  public static ComponentDescription describe(byte[] bytes, String displayName) {
+    ComponentPlan plan = plan(bytes, displayName);
+    Map<String, dev.weft.wit.model.Function> exports = new LinkedHashMap<>();
+    plan.exports().forEach(e -> exports.put(e.key(), e.function()));
+    Map<String, dev.weft.wit.model.Function> imports = new LinkedHashMap<>();
+    plan.imports().forEach(i -> imports.put(i.key(), i.function()));
+    return new ComponentDescription(displayName, plan.types(), exports, imports);
+  }
+
+  private static ComponentPlan plan(byte[] bytes, String displayName) {
+    if (!ComponentReader.isComponent(bytes) && bytes.length >= 8 && bytes[0] == 0 && bytes[1] == 'a' && bytes[4] == 1) {
+      throw new LinkException(
+          "`" + displayName + "` is a core Wasm module, not a component: give its WIT world to load it");
+    }
+    try {
+      return ComponentTranslator.translate(ComponentReader.read(bytes));
+    } catch (BinaryFormatException e) {
+      throw new LinkException("`" + displayName + "` is not a valid component: " + e.getMessage(), e);
+    } catch (UnsupportedComponentException e) {
+      throw new LinkException("`" + displayName + "` is not supported: " + e.getMessage(), e);
+    }
   }
 
   private static WasmModule parse(byte[] bytes, String name, int index) {
     try {
       return Parser.parse(bytes);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | AssertionError | StackOverflowError e) {
+      // Endive's parser asserts on some malformed code (AnnotatedInstruction.Builder.build) when
+      // assertions are on: a bad module, not a bug of ours.
       throw new LinkException("`" + name + "`: core module " + index + " is invalid: " + e.getMessage(), e);
     }
   }
@@ -123,7 +199,7 @@ public final class ComponentLoader {
   private static Function<Instance, Machine> compile(WasmModule m, String name, int index) {
     try {
       return MachineFactoryCompiler.compile(m);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | AssertionError | StackOverflowError e) {
       throw new LinkException("`" + name + "`: core module " + index + " does not compile: " + e.getMessage(), e);
     }
   }

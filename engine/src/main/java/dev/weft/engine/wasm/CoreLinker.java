@@ -14,6 +14,7 @@ import run.endive.runtime.ImportMemory;
 import run.endive.runtime.ImportTable;
 import run.endive.runtime.ImportValues;
 import run.endive.runtime.Instance;
+import run.endive.runtime.WasmFunctionHandle;
 import run.endive.wasm.WasmModule;
 import run.endive.wasm.types.Export;
 import run.endive.wasm.types.ExternalType;
@@ -27,12 +28,20 @@ import run.endive.wasm.types.Import;
  * instance, used while it is built.
  */
 final class CoreLinker {
+  /** Makes the core functions that are not module exports: lowered imports and built-ins. */
+  interface HostSide {
+    /** The implementation of {@code ref}, a {@link CoreRef.Lowered} or {@link CoreRef.ResourceBuiltin}. */
+    WasmFunctionHandle function(CoreRef ref, FunctionType importerType);
+  }
+
   private final ComponentPlan plan;
   private final Instance[] cores;
+  private final HostSide host;
 
-  CoreLinker(ComponentPlan plan, Instance[] cores) {
+  CoreLinker(ComponentPlan plan, Instance[] cores, HostSide host) {
     this.plan = plan;
     this.cores = cores;
+    this.host = host;
   }
 
   /** The import values for instantiating {@code module} as {@code def}. */
@@ -52,8 +61,13 @@ final class CoreLinker {
       switch (imp.importType()) {
         case FUNCTION -> {
           FunctionType type = module.typeSection().getType(((FunctionImport) imp).typeIndex());
-          ExportFunction target = function(ref);
-          functions.add(new HostFunction(imp.module(), imp.name(), type, (caller, args) -> target.apply(args)));
+          CoreRef end = terminal(ref);
+          if (end instanceof CoreRef.Export) {
+            ExportFunction target = function(end);
+            functions.add(new HostFunction(imp.module(), imp.name(), type, (caller, args) -> target.apply(args)));
+          } else {
+            functions.add(new HostFunction(imp.module(), imp.name(), type, host.function(end, type)));
+          }
         }
         case MEMORY -> memories.add(new ImportMemory(imp.module(), imp.name(), memory(ref)));
         case TABLE -> {
@@ -89,20 +103,25 @@ final class CoreLinker {
 
   private record Located(Instance instance, Export export) {}
 
-  private Located locate(CoreRef ref, ExternalType kind) {
+  /** Follows export bags to a module's export, a lowered import or a built-in. */
+  private CoreRef terminal(CoreRef ref) {
     CoreRef r = ref;
     for (int hops = 0; hops <= plan.instances().size(); hops++) {
-      if (!(r instanceof CoreRef.Export e)) {
-        throw new LinkException("core " + kind + " " + ref + " is a host import or built-in, which is not supported here");
+      if (!(r instanceof CoreRef.Export e)
+          || !(plan.instances().get(e.instance()) instanceof CoreInstanceDef.Bag bag)) {
+        return r;
       }
-      CoreInstanceDef def = plan.instances().get(e.instance());
-      if (def instanceof CoreInstanceDef.Bag bag) {
-        r = bag.items().get(e.name());
-        if (r == null) {
-          throw new LinkException("core instance " + e.instance() + " has no export `" + e.name() + "`");
-        }
-        continue;
+      r = bag.items().get(e.name());
+      if (r == null) {
+        throw new LinkException("core instance " + e.instance() + " has no export `" + e.name() + "`");
       }
+    }
+    throw new LinkException("core export bags refer to each other in a cycle");
+  }
+
+  private Located locate(CoreRef ref, ExternalType kind) {
+    CoreRef r = terminal(ref);
+    if (r instanceof CoreRef.Export e) {
       Instance inst = cores[e.instance()];
       if (inst == null) {
         throw new LinkException("core instance " + e.instance() + " is used before it is instantiated");
@@ -113,6 +132,6 @@ final class CoreLinker {
       }
       return new Located(inst, ex);
     }
-    throw new LinkException("core export bags refer to each other in a cycle");
+    throw new LinkException("core " + kind + " " + ref + " is a host import or built-in, not a module's " + kind);
   }
 }

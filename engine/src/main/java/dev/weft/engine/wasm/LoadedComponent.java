@@ -27,6 +27,8 @@ public final class LoadedComponent {
   private final List<Function<Instance, Machine>> machines;
   private final List<MemoryLimits> limits;
   private final List<BoundExport> bound;
+  private final List<BoundImport> imports;
+  private final HostImports host;
   private final Map<String, ExportedFunction> exports;
   private final Map<String, Integer> index;
 
@@ -36,8 +38,12 @@ public final class LoadedComponent {
       List<WasmModule> modules,
       List<Function<Instance, Machine>> machines,
       List<MemoryLimits> limits,
-      List<BoundExport> bound) {
+      List<BoundExport> bound,
+      List<BoundImport> imports,
+      HostImports host) {
     this.displayName = displayName;
+    this.imports = List.copyOf(imports);
+    this.host = host;
     this.plan = plan;
     this.modules = List.copyOf(modules);
     this.machines = Collections.unmodifiableList(new java.util.ArrayList<>(machines));
@@ -114,6 +120,14 @@ public final class LoadedComponent {
 
   List<BoundExport> bound() {
     return bound;
+  }
+
+  List<BoundImport> imports() {
+    return imports;
+  }
+
+  HostImports host() {
+    return host;
   }
 
   /** The index of an export in {@link #bound()}, or -1. */

@@ -1,12 +1,32 @@
 /**
- * Components on Endive: {@link dev.weft.engine.wasm.ComponentLoader} decodes a component binary
- * into a plan, parses and compiles its core modules once, and binds the canonical ABI codecs of its
- * exports ({@link dev.weft.engine.wasm.LoadedComponent}); each {@link
- * dev.weft.engine.wasm.ComponentInstance} replays the plan (instantiates the core modules in order,
- * wiring their imports) and calls exports with WIT values.
+ * Components on Endive: load a component once, instantiate it many times, call its exports with
+ * WIT values.
+ *
+ * <pre>{@code
+ * LoadedComponent greet = ComponentLoader.load(Path.of("greet.wasm"), LoadOptions.defaults());
+ * try (ComponentInstance instance = greet.instantiate()) {           // one thread at a time
+ *   Optional<WitValue> out = instance.call("greet", List.of(new WitValue.Str("Weft")));
+ * }
+ * }</pre>
+ *
+ * <p>{@link dev.weft.engine.wasm.ComponentLoader} decodes the binary into a plan, parses and
+ * compiles its core modules once, binds the canonical ABI codecs of its exports and imports, and
+ * checks that {@link dev.weft.engine.wasm.HostImports} provides every import ({@link
+ * dev.weft.engine.LinkException} otherwise, naming them). {@link
+ * dev.weft.engine.wasm.LoadedComponent} is thread-safe; each {@link
+ * dev.weft.engine.wasm.ComponentInstance} replays the plan (instantiates the core modules in
+ * order, wiring their imports: wit-component's shim and fixup modules run as they are) and serves
+ * one call at a time. Traps and canonical ABI violations are {@link
+ * dev.weft.engine.TrapException}s and leave the instance unusable; an interrupted thread ends the
+ * call with an {@link dev.weft.engine.EngineException} of kind {@code TIMEOUT}.
+ *
+ * <p>A plain core module that follows wit-bindgen's conventions loads with its WIT world ({@link
+ * dev.weft.engine.wasm.CoreWorld}); {@link dev.weft.engine.wasm.ComponentLoader#describe} reads a
+ * component's imports and exports without compiling it.
  *
  * <p>This is the runtime half of wasmtime's translate/instantiate split: everything that looks
  * names up happens at load; a call only indexes arrays. Spec: WebAssembly/component-model {@code
- * design/mvp/Explainer.md} (instantiation) and {@code CanonicalABI.md} ({@code canon lift}).
+ * design/mvp/Explainer.md} (instantiation) and {@code CanonicalABI.md} ({@code canon lift}, {@code
+ * canon lower}, {@code resource.drop}).
  */
 package dev.weft.engine.wasm;

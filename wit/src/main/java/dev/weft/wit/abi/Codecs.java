@@ -23,6 +23,13 @@ import java.util.List;
 final class Codecs {
   /** The spec's limit on type nesting, so that a hostile type cannot overflow the stack. */
   static final int MAX_TYPE_DEPTH = 100;
+  /** Binary.md: validation requires every type's {@code elem_size} to be below 2^28. */
+  static final long MAX_TYPE_SIZE = 1L << 28;
+  /**
+   * Weft's limit on the flat values of one type (fixed-length lists can ask for billions); beyond
+   * {@link FunctionCodec#MAX_FLAT_PARAMS} they travel through memory anyway.
+   */
+  static final long MAX_FLAT_COUNT = 1L << 12;
 
   private Codecs() {}
 
@@ -54,7 +61,11 @@ final class Codecs {
       case LIST -> new ListCodec(build(((ListType) t).element(), types, d), display);
       case FIXED_LIST -> {
         FixedListType f = (FixedListType) t;
-        yield new FixedListCodec(build(f.element(), types, d), f.size(), display);
+        Codec e = build(f.element(), types, d);
+        if ((long) e.size * f.size() >= MAX_TYPE_SIZE || (long) e.flat.length * f.size() > MAX_FLAT_COUNT) {
+          throw new IllegalArgumentException("`" + display + "` is too large for the canonical ABI");
+        }
+        yield new FixedListCodec(e, f.size(), display);
       }
       case RECORD -> {
         List<Field> fs = ((RecordType) t).fields();

@@ -33,6 +33,7 @@ public final class HandleTable {
 
   private final List<Entry> entries = new ArrayList<>();
   private final List<Integer> free = new ArrayList<>();
+  private int borrows;
 
   public HandleTable() {
     entries.add(null);
@@ -41,6 +42,9 @@ public final class HandleTable {
   /** Adds a handle and returns its index for the guest. */
   public int add(TypeId resource, int rep, boolean own) {
     Entry e = new Entry(resource, rep, own);
+    if (!own) {
+      borrows++;
+    }
     if (!free.isEmpty()) {
       int i = free.remove(free.size() - 1);
       entries.set(i, e);
@@ -81,16 +85,37 @@ public final class HandleTable {
     return remove((int) index).rep;
   }
 
-  /** Removes any handle (the guest's {@code resource.drop}) and returns its representation. */
-  public int drop(long index, TypeId resource) {
-    entry(index, resource, "dropped");
-    return remove((int) index).rep;
+  /** A handle the guest dropped: the representation, and whether the handle owned it. */
+  public record Dropped(int rep, boolean own) {}
+
+  /**
+   * Removes a handle (the guest's {@code resource.drop}). Dropping an own handle that is lent out
+   * traps.
+   */
+  public Dropped drop(long index, TypeId resource) {
+    Entry e = entry(index, resource, "dropped");
+    if (e.own && e.lends != 0) {
+      throw new AbiException("owned handle " + index + " is dropped while lent out");
+    }
+    remove((int) index);
+    if (!e.own) {
+      borrows--;
+    }
+    return new Dropped(e.rep, e.own);
   }
 
   private Entry remove(int index) {
     Entry e = entries.set(index, null);
     free.add(index);
     return e;
+  }
+
+  /**
+   * The number of live borrowed handles. A call that lends handles to the guest checks that this
+   * is back where it was when the guest returns (the spec's {@code num_borrows} check).
+   */
+  public int borrows() {
+    return borrows;
   }
 
   /** The number of live handles. */

@@ -10,6 +10,13 @@ import dev.weft.wit.value.WitValue.ListValue;
  * is allocated, and {@code list<u8>} moves as one array copy into a {@link Bytes}.
  */
 final class ListCodec extends Codec {
+  /**
+   * Weft's cap on the elements of one lifted list (other than {@code list<u8>}, which stays
+   * bytes): each element becomes a Java object, so a guest could otherwise turn 256 MiB of its
+   * memory into gigabytes of host heap.
+   */
+  static final long MAX_LIFTED_ELEMENTS = 1 << 22;
+
   private final Codec element;
 
   ListCodec(Codec element, String display) {
@@ -52,6 +59,10 @@ final class ListCodec extends Codec {
     cx.checkRange(ptr, byteLength, display);
     if (element.isByte()) {
       return Bytes.wrap(cx.memory().readBytes((int) ptr, (int) length));
+    }
+    if (length > MAX_LIFTED_ELEMENTS) {
+      throw new AbiException(display + " of " + length + " elements is longer than the host accepts ("
+          + MAX_LIFTED_ELEMENTS + ")");
     }
     WitValue[] out = new WitValue[(int) length];
     for (int i = 0; i < out.length; i++) {

@@ -47,18 +47,21 @@ final class RecordCodec extends Codec {
       flatOffsets = new int[fields.length];
       long s = 0;
       int a = 1;
-      int f = 0;
+      long f = 0;
       for (int i = 0; i < fields.length; i++) {
         s = AbiContext.alignTo(s, fields[i].align);
         offsets[i] = (int) s;
         s += fields[i].size;
         a = Math.max(a, fields[i].align);
-        flatOffsets[i] = f;
+        flatOffsets[i] = (int) Math.min(f, Integer.MAX_VALUE);
         f += fields[i].flat.length;
+      }
+      if (s >= Codecs.MAX_TYPE_SIZE || f > Codecs.MAX_FLAT_COUNT) {
+        throw new IllegalArgumentException("a record or tuple too large for the canonical ABI");
       }
       size = (int) AbiContext.alignTo(s, a);
       align = a;
-      flat = new CoreType[f];
+      flat = new CoreType[(int) f];
       for (int i = 0; i < fields.length; i++) {
         System.arraycopy(fields[i].flat, 0, flat, flatOffsets[i], fields[i].flat.length);
       }

@@ -640,7 +640,7 @@ public final class ComponentReader {
     int at = pos;
     int n = u32();
     // Every element takes at least one byte: a count past the end is a lie, not a reason to allocate.
-    if (n > limit - pos) {
+    if (n < 0 || n > limit - pos) {
       throw error(at, "a vector of at most " + (limit - pos) + " elements, found a count of " + Integer.toUnsignedString(n));
     }
     List<T> out = new ArrayList<>(n);

@@ -510,6 +510,17 @@ public final class ComponentTranslator {
   }
 
   /**
+   * A function seen through the type its export ascribes: structurally the same, but in terms of
+   * the named types of the exporting scope, so that a lifted export's WIT names its records.
+   */
+  private Object ascribe(Object f, Optional<ExternType> type, Scope scope) {
+    if (f instanceof LiftedFunc l && type.isPresent() && type.get() instanceof ExternType.Func ft) {
+      return new LiftedFunc(l.core(), l.options(), expect(get(scope.types(), ft.type(), "type"), FuncEntry.class, "func"));
+    }
+    return f;
+  }
+
+  /**
    * The exports of a nested component that only re-exports its imports under new names and types
    * (what wit-component emits to give exported interfaces their type names).
    */
@@ -539,7 +550,7 @@ public final class ComponentTranslator {
         for (Section.Export x : es.exports()) {
           switch (x.item().sort()) {
             case FUNC -> {
-              Object f = get(localFuncs, x.item().index(), "func");
+              Object f = ascribe(get(localFuncs, x.item().index(), "func"), x.type(), scope);
               out.put(x.name(), f);
               localFuncs.add(f);
             }

@@ -8,6 +8,12 @@ import dev.weft.wit.model.Function;
  * imports directly.
  */
 public record LoweredImport(String instance, Function function, PlanOptions options) {
+  public LoweredImport {
+    java.util.Objects.requireNonNull(instance, "instance");
+    java.util.Objects.requireNonNull(function, "function");
+    java.util.Objects.requireNonNull(options, "options");
+  }
+
   /** The import's display key: {@code instance#function}, or the function name alone. */
   public String key() {
     return instance.isEmpty() ? function.name() : instance + "#" + function.name();

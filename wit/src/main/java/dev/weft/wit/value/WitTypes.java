@@ -38,30 +38,41 @@ public final class WitTypes {
    * @return a one-line rendering, for error messages
    */
   public static String display(WitType type, TypeTable types) {
+    return display(type, types, 0);
+  }
+
+  /** Beyond this depth a type renders as {@code ...}: messages stay short, hostile types cheap. */
+  static final int MAX_DISPLAY_DEPTH = 12;
+
+  private static String display(WitType type, TypeTable types, int depth) {
+    if (depth > MAX_DISPLAY_DEPTH) {
+      return "...";
+    }
+    int d = depth + 1;
     return switch (type.kind()) {
       case BOOL, U8, U16, U32, U64, S8, S16, S32, S64, F32, F64, CHAR, STRING, ERROR_CONTEXT ->
           ((Primitive) type).witName();
-      case LIST -> "list<" + display(((ListType) type).element(), types) + ">";
+      case LIST -> "list<" + display(((ListType) type).element(), types, d) + ">";
       case FIXED_LIST -> {
         FixedListType f = (FixedListType) type;
-        yield "list<" + display(f.element(), types) + ", " + f.size() + ">";
+        yield "list<" + display(f.element(), types, d) + ", " + f.size() + ">";
       }
-      case OPTION -> "option<" + display(((OptionType) type).some(), types) + ">";
-      case RESULT -> result((ResultType) type, types);
+      case OPTION -> "option<" + display(((OptionType) type).some(), types, d) + ">";
+      case RESULT -> result((ResultType) type, types, d);
       case TUPLE ->
           ((TupleType) type)
               .types().stream()
-                  .map(t -> display(t, types))
+                  .map(t -> display(t, types, d))
                   .collect(Collectors.joining(", ", "tuple<", ">"));
       case RECORD ->
           ((RecordType) type)
               .fields().stream()
-                  .map((Field f) -> f.name() + ": " + display(f.type(), types))
+                  .map((Field f) -> f.name() + ": " + display(f.type(), types, d))
                   .collect(Collectors.joining(", ", "record { ", " }"));
       case VARIANT ->
           ((VariantType) type)
               .cases().stream()
-                  .map((Case c) -> c.name() + c.type().map(t -> "(" + display(t, types) + ")").orElse(""))
+                  .map((Case c) -> c.name() + c.type().map(t -> "(" + display(t, types, d) + ")").orElse(""))
                   .collect(Collectors.joining(", ", "variant { ", " }"));
       case ENUM ->
           ((EnumType) type)
@@ -73,16 +84,16 @@ public final class WitTypes {
       case OWN -> "own<" + resourceName(((dev.weft.wit.model.Own) type).resource(), types) + ">";
       case BORROW ->
           "borrow<" + resourceName(((dev.weft.wit.model.Borrow) type).resource(), types) + ">";
-      case FUTURE -> withElement("future", ((FutureType) type).element(), types);
-      case STREAM -> withElement("stream", ((StreamType) type).element(), types);
-      case NAMED -> named(((Named) type).id(), types);
+      case FUTURE -> withElement("future", ((FutureType) type).element(), types, d);
+      case STREAM -> withElement("stream", ((StreamType) type).element(), types, d);
+      case NAMED -> named(((Named) type).id(), types, d);
     };
   }
 
-  private static String named(TypeId id, TypeTable types) {
+  private static String named(TypeId id, TypeTable types, int depth) {
     TypeDef def = types.type(id);
     if (def.name().isEmpty()) {
-      return display(def.definition(), types);
+      return display(def.definition(), types, depth);
     }
     String name = def.name().get();
     return switch (def.definition().kind()) {
@@ -100,15 +111,15 @@ public final class WitTypes {
     return types.type(id).name().orElse("resource#" + id.index());
   }
 
-  private static String result(ResultType r, TypeTable types) {
+  private static String result(ResultType r, TypeTable types, int d) {
     if (r.ok().isEmpty() && r.err().isEmpty()) {
       return "result";
     }
-    String ok = r.ok().map(t -> display(t, types)).orElse("_");
-    return r.err().map(e -> "result<" + ok + ", " + display(e, types) + ">").orElse("result<" + ok + ">");
+    String ok = r.ok().map(t -> display(t, types, d)).orElse("_");
+    return r.err().map(e -> "result<" + ok + ", " + display(e, types, d) + ">").orElse("result<" + ok + ">");
   }
 
-  private static String withElement(String keyword, Optional<WitType> element, TypeTable types) {
-    return element.map(t -> keyword + "<" + display(t, types) + ">").orElse(keyword);
+  private static String withElement(String keyword, Optional<WitType> element, TypeTable types, int d) {
+    return element.map(t -> keyword + "<" + display(t, types, d) + ">").orElse(keyword);
   }
 }

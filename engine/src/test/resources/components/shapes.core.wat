@@ -1,0 +1,22 @@
+(module
+  (memory (export "memory") 1)
+  (data (i32.const 100) "redgreen")
+  (global $top (mut i32) (i32.const 1024))
+  (func (export "cabi_realloc") (param i32 i32 i32 i32) (result i32)
+    (local $p i32)
+    (local.set $p (i32.and (i32.add (global.get $top) (i32.sub (local.get 2) (i32.const 1)))
+                           (i32.sub (i32.const 0) (local.get 2))))
+    (global.set $top (i32.add (local.get $p) (local.get 3)))
+    (local.get $p))
+  ;; move(p.x, p.y, dx) -> point via return area at 16
+  (func (export "test:shapes/api@0.1.0#move") (param i32 i32 i32) (result i32)
+    (i32.store (i32.const 16) (i32.add (local.get 0) (local.get 2)))
+    (i32.store (i32.const 20) (local.get 1))
+    (i32.const 16))
+  ;; paint(c) -> string via return area at 32
+  (func (export "test:shapes/api@0.1.0#paint") (param i32) (result i32)
+    (i32.store (i32.const 32) (select (i32.const 103) (i32.const 100) (local.get 0)))
+    (i32.store (i32.const 36) (select (i32.const 5) (i32.const 3) (local.get 0)))
+    (i32.const 32))
+  (func (export "version") (result i32) (i32.const 7))
+)
