@@ -52,6 +52,11 @@ public final class InstancePool {
     this.queueLimit = queueLimit;
   }
 
+  /** The pool's size right now. */
+  public synchronized dev.weft.engine.PoolStats stats() {
+    return new dev.weft.engine.PoolStats(max, live, idle.size(), waiters.size());
+  }
+
   /**
    * A lease on an instance: at once when one is idle or the pool may grow, later when one is
    * given back; failed with {@link ErrorKind#LIMIT} when the queue is full.

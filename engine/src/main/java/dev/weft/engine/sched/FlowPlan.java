@@ -19,6 +19,7 @@ public final class FlowPlan {
   private final FlowGraph graph;
   private final PlannedNode[] nodes;
   private final Map<String, Integer> index = new HashMap<>();
+  private final Map<String, InstancePool> pools;
 
   /**
    * @param pools the pool of every component, by flow-local name
@@ -27,6 +28,7 @@ public final class FlowPlan {
   public FlowPlan(
       FlowGraph graph, Map<String, InstancePool> pools, Map<String, Long> componentTimeouts) {
     this.graph = graph;
+    this.pools = Map.copyOf(pools);
     List<FlowNode> list = graph.nodes();
     this.nodes = new PlannedNode[list.size()];
     for (int i = 0; i < list.size(); i++) {
@@ -40,6 +42,11 @@ public final class FlowPlan {
       long timeout = n.timeoutMillis().orElse(componentTimeouts.getOrDefault(n.component(), 0L));
       nodes[i] = new PlannedNode(n, deps, pools.get(n.component()), timeout);
     }
+  }
+
+  /** The pool of every component, by flow-local name. */
+  public Map<String, InstancePool> pools() {
+    return pools;
   }
 
   public FlowGraph graph() {
