@@ -14,11 +14,16 @@ import java.util.logging.Logger;
  * The Hazelcast cluster manager of {@code weft serve --cluster}: Vert.x's default Hazelcast
  * configuration (its maps and multimaps) with TCP/IP join to explicit members, no multicast and
  * no auto-detection, fast failure detection (a dead member is dropped after about five seconds),
- * and Hazelcast's logging routed to java.util.logging at WARNING.
+ * and Hazelcast's logging routed to java.util.logging, errors only.
  */
 public final class Cluster {
   /** Heartbeats every second; a member silent for this long is removed. */
   static final int MAX_NO_HEARTBEAT_SECONDS = 5;
+
+  /** Strong references: java.util.logging keeps loggers weakly, and would forget their levels. */
+  private static final Logger[] QUIET = {
+    Logger.getLogger("com.hazelcast"), Logger.getLogger("io.vertx.spi.cluster.hazelcast")
+  };
 
   private Cluster() {}
 
@@ -26,8 +31,11 @@ public final class Cluster {
   public static void quietLogging() {
     System.setProperty("hazelcast.logging.type", "jdk");
     System.setProperty("hazelcast.phone.home.enabled", "false");
-    Logger.getLogger("com.hazelcast").setLevel(Level.WARNING);
-    Logger.getLogger("io.vertx.spi.cluster.hazelcast").setLevel(Level.WARNING);
+    // Hazelcast warns at every start about module access and the CP subsystem, neither of which
+    // Weft uses; only its errors matter to a Weft user.
+    for (Logger l : QUIET) {
+      l.setLevel(Level.SEVERE);
+    }
   }
 
   /** A cluster manager joining {@code options.members()} from {@code options.host():port}. */
@@ -42,6 +50,7 @@ public final class Cluster {
     config.setProperty("hazelcast.max.no.heartbeat.seconds", String.valueOf(MAX_NO_HEARTBEAT_SECONDS));
     config.setProperty("hazelcast.merge.first.run.delay.seconds", "5");
     config.setProperty("hazelcast.local.localAddress", options.host());
+    config.getMetricsConfig().setEnabled(false); // Weft exports its own metrics; this one only costs CPU
     NetworkConfig net = config.getNetworkConfig();
     net.setPort(options.port()).setPortAutoIncrement(options.port() == 0);
     net.getInterfaces().setEnabled(false);
