@@ -75,6 +75,13 @@ public final class LoadedFlow {
     return values;
   }
 
+  /** The size of each component's instance pool right now, by flow-local component name. */
+  public Map<String, PoolStats> poolStats() {
+    Map<String, PoolStats> stats = new java.util.TreeMap<>();
+    plan.pools().forEach((name, pool) -> stats.put(name, pool.stats()));
+    return stats;
+  }
+
   /** The inputs as {@code name: type, ...}, for messages. */
   public String signature() {
     if (graph.inputs().isEmpty()) {

@@ -69,6 +69,7 @@ class FlowUiTest {
       b.append("output ").append(o.name()).append(": ")
           .append(TypeNames.display(o.value().type().type(), o.value().type().table())).append('\n');
     }
+    g.http().ifPresent(r -> b.append("http ").append(r.describe()).append('\n'));
     return b.toString();
   }
 }

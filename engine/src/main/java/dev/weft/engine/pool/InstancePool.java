@@ -46,6 +46,11 @@ public final class InstancePool {
     this.queueLimit = queueLimit;
   }
 
+  /** The pool's size right now. */
+  public synchronized dev.weft.engine.PoolStats stats() {
+    return new dev.weft.engine.PoolStats(max, live, idle.size(), waiters.size());
+  }
+
   /**
    * Asks for a lease: {@code onLease} runs at once when an instance is idle or the pool may grow,
    * later when one is given back.

@@ -20,6 +20,7 @@ public final class FlowPlan {
   private final FlowGraph graph;
   private final PlannedNode[] nodes;
   private final Map<String, Integer> index = new HashMap<>();
+  private final Map<String, InstancePool> pools;
 
   /**
    * @param pools the pool of every component, by flow-local name
@@ -28,6 +29,7 @@ public final class FlowPlan {
   public FlowPlan(
       FlowGraph graph, Map<String, InstancePool> pools, Map<String, Long> componentTimeouts) {
     this.graph = graph;
+    this.pools = Map.copyOf(pools);
     List<FlowNode> list = graph.nodes();
     this.nodes = new PlannedNode[list.size()];
     for (int i = 0; i < list.size(); i++) {
@@ -56,6 +58,11 @@ public final class FlowPlan {
       int[] dependents = out.get(i).stream().mapToInt(Integer::intValue).toArray();
       nodes[i] = new PlannedNode(p.node(), p.deps(), dependents, p.pool(), p.timeoutMillis());
     }
+  }
+
+  /** The pool of every component, by flow-local name. */
+  public Map<String, InstancePool> pools() {
+    return pools;
   }
 
   public FlowGraph graph() {

@@ -5,6 +5,8 @@ import dev.weft.flows.ast.Expr.IndexSegment;
 import dev.weft.flows.ast.Expr.Segment;
 import dev.weft.flows.ast.NodeDecl.Arg;
 import dev.weft.flows.ast.NodeDecl.Call;
+import dev.weft.flows.http.RouteDecl;
+import dev.weft.flows.http.RouteParser;
 import dev.weft.flows.yaml.YNode;
 import dev.weft.flows.yaml.YNode.ScalarType;
 import dev.weft.flows.yaml.YNode.YEntry;
@@ -94,8 +96,9 @@ public final class FlowParser {
                           Ident out = name(e.key(), "output");
                           outputs.add(new OutputDecl(out, expr(e.value())));
                         }));
+    Optional<RouteDecl> http = map.get("http").flatMap(n -> RouteParser.parse(n, diags));
     return Optional.of(
-        new FlowDoc(file, name, description, components, inputs, nodes, outputs));
+        new FlowDoc(file, name, description, components, inputs, nodes, outputs, http));
   }
 
   // component := path | { wasm, wit?, world?, pool?, limits? }

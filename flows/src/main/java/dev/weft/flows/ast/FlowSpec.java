@@ -14,7 +14,8 @@ public final class FlowSpec {
           FieldSpec.required("components", "the components the nodes call, by local name"),
           FieldSpec.optional("input", "the flow's typed inputs, `name: wit-type`"),
           FieldSpec.required("nodes", "the steps, by name"),
-          FieldSpec.required("output", "the flow's output record, `name: expression`"));
+          FieldSpec.required("output", "the flow's output record, `name: expression`"),
+          FieldSpec.optional("http", "a declared HTTP route: `{route: GET /path, input: ..., output: ...}`"));
 
   /** A component entry under {@code components:}. */
   public static final List<FieldSpec> COMPONENT =

@@ -7,6 +7,8 @@ import dev.weft.flows.ast.Ident;
 import dev.weft.flows.ast.InputDecl;
 import dev.weft.flows.ast.NodeDecl;
 import dev.weft.flows.ast.OutputDecl;
+import dev.weft.flows.http.HttpRoute;
+import dev.weft.flows.http.RouteCheck;
 import dev.weft.flows.model.Binding;
 import dev.weft.flows.model.FlowComponent;
 import dev.weft.flows.model.FlowGraph;
@@ -134,13 +136,17 @@ public final class FlowChecker {
     if (doc.outputs().isEmpty()) {
       diags.error("FLOW0004", "the flow has no outputs", doc.name().span(), "add `output: {name: $node}`");
     }
+    Optional<HttpRoute> http =
+        diags.size() > before
+            ? Optional.empty()
+            : doc.http().flatMap(r -> RouteCheck.check(r, inputs, outputs, diags));
     if (diags.size() > before) {
       return Optional.empty();
     }
     return Optional.of(
         new FlowGraph(
             doc.name().name(), doc.description(), doc.file(), components,
-            List.copyOf(inputs.values()), nodes, outputs));
+            List.copyOf(inputs.values()), nodes, outputs, http));
   }
 
   private Optional<FlowComponent> component(ComponentDecl c) {

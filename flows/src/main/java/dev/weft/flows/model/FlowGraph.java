@@ -1,5 +1,6 @@
 package dev.weft.flows.model;
 
+import dev.weft.flows.http.HttpRoute;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -15,12 +16,25 @@ public record FlowGraph(
     List<FlowComponent> components,
     List<FlowInput> inputs,
     List<FlowNode> nodes,
-    List<FlowOutput> outputs) {
+    List<FlowOutput> outputs,
+    Optional<HttpRoute> http) {
   public FlowGraph {
     components = List.copyOf(components);
     inputs = List.copyOf(inputs);
     nodes = List.copyOf(nodes);
     outputs = List.copyOf(outputs);
+  }
+
+  /** A flow without a declared HTTP route. */
+  public FlowGraph(
+      String name,
+      Optional<String> description,
+      Path file,
+      List<FlowComponent> components,
+      List<FlowInput> inputs,
+      List<FlowNode> nodes,
+      List<FlowOutput> outputs) {
+    this(name, description, file, components, inputs, nodes, outputs, Optional.empty());
   }
 
   /** The component with this flow-local name. */
