@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       CheckCommand.class,
       GraphCommand.class,
+      WitCommand.class,
       ServeCommand.class,
       CommandLine.HelpCommand.class
     })
