@@ -1,7 +1,6 @@
 package dev.weft.cli;
 
 import dev.weft.engine.impl.ComponentCache;
-import dev.weft.engine.wasm.LoadOptions;
 import dev.weft.flows.Flows;
 import dev.weft.flows.model.FlowGraph;
 import dev.weft.wit.diag.DiagnosticRenderer;
@@ -39,7 +38,7 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ComponentCache components = new ComponentCache(LoadOptions.defaults());
+    ComponentCache components = new ComponentCache(Checking.OPTIONS);
     int problems = 0;
     int flows = 0;
     for (Path file : files(err)) {

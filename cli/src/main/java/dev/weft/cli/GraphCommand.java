@@ -1,7 +1,6 @@
 package dev.weft.cli;
 
 import dev.weft.engine.impl.ComponentCache;
-import dev.weft.engine.wasm.LoadOptions;
 import dev.weft.flows.FlowException;
 import dev.weft.flows.Flows;
 import dev.weft.flows.graph.GraphRenderer;
@@ -35,7 +34,7 @@ final class GraphCommand implements Callable<Integer> {
   public Integer call() {
     FlowGraph g;
     try {
-      g = Flows.load(flow, new ComponentCache(LoadOptions.defaults()));
+      g = Flows.load(flow, new ComponentCache(Checking.OPTIONS));
     } catch (FlowException e) {
       spec.commandLine().getErr().print(Problems.render(e));
       spec.commandLine().getErr().flush();

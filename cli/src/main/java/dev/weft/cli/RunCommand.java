@@ -6,6 +6,7 @@ import dev.weft.engine.EngineOptions;
 import dev.weft.engine.LoadedFlow;
 import dev.weft.engine.RunException;
 import dev.weft.engine.RunResult;
+import dev.weft.engine.wasm.CompileCache;
 import dev.weft.flows.FlowException;
 import dev.weft.flows.model.FlowInput;
 import dev.weft.wit.model.ListType;
@@ -70,7 +71,11 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    try (Engine engine = Engine.create(EngineOptions.defaults().withCompile(!interpret))) {
+    EngineOptions options =
+        EngineOptions.defaults()
+            .withCompile(!interpret)
+            .withCompileCache(CompileCache.defaultDir());
+    try (Engine engine = Engine.create(options)) {
       LoadedFlow loaded;
       try {
         loaded = engine.load(flow);

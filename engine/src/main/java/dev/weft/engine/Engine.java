@@ -5,6 +5,7 @@ import dev.weft.engine.impl.ComponentCache;
 import dev.weft.engine.pool.InstancePool;
 import dev.weft.engine.sched.DagScheduler;
 import dev.weft.engine.sched.FlowPlan;
+import dev.weft.engine.wasm.CompileCache;
 import dev.weft.engine.wasm.LoadOptions;
 import dev.weft.flows.FlowException;
 import dev.weft.flows.Flows;
@@ -50,7 +51,10 @@ public final class Engine implements AutoCloseable {
     this.options = options;
     this.workers = vertx.createSharedWorkerExecutor("weft-wasm", options.workerThreads());
     this.scheduler = new DagScheduler(vertx, workers);
-    this.components = new ComponentCache(new LoadOptions(options.maxMemoryPages(), options.compile()));
+    this.components =
+        new ComponentCache(
+            new LoadOptions(options.maxMemoryPages(), options.compile())
+                .withCompileCache(options.compileCache().map(CompileCache::new)));
   }
 
   /** An engine with a Vert.x instance of its own, closed with the engine. */

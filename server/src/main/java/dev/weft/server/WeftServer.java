@@ -2,6 +2,7 @@ package dev.weft.server;
 
 import dev.weft.engine.Engine;
 import dev.weft.engine.EngineOptions;
+import dev.weft.engine.wasm.CompileCache;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -46,7 +47,7 @@ public final class WeftServer implements AutoCloseable {
     this.log = log;
     int cores = Runtime.getRuntime().availableProcessors();
     this.engine = Engine.create(vertx, new EngineOptions(cores, cores, options.queueLimit(), true,
-        EngineOptions.DEFAULT_MAX_MEMORY_PAGES));
+        EngineOptions.DEFAULT_MAX_MEMORY_PAGES).withCompileCache(CompileCache.defaultDir()));
     this.inFlight = new InFlight();
     this.registry = new FlowRegistry(engine, log);
     FlowRuns runs = new FlowRuns(engine, registry, new FlowMetrics(metrics, inFlight), inFlight);

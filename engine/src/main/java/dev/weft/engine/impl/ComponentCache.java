@@ -55,7 +55,7 @@ public final class ComponentCache implements ComponentCatalog {
       return defaults;
     }
     int pages = (int) Math.max(1, Math.min(65536, (memoryLimitBytes.get() + 65535) / 65536));
-    return new LoadOptions(pages, defaults.compile());
+    return new LoadOptions(pages, defaults.compile(), defaults.compileCache());
   }
 
   @Override
