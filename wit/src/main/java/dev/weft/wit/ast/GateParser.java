@@ -5,18 +5,9 @@ import dev.weft.wit.lex.Token;
 import dev.weft.wit.lex.TokenKind;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** Attributes ({@code @since}, {@code @unstable}, ...) and semver versions. */
 final class GateParser {
-  /** Semantic Versioning 2.0: numbers without leading zeros, dotted pre-release and build ids. */
-  private static final Pattern SEMVER =
-      Pattern.compile(
-          "(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)"
-              + "(-((0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)"
-              + "(\\.(0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?"
-              + "(\\+([0-9a-zA-Z-]+(\\.[0-9a-zA-Z-]+)*))?");
-
   private final TokenCursor in;
 
   GateParser(TokenCursor in) {
@@ -97,7 +88,7 @@ final class GateParser {
     suffix(TokenKind.PLUS);
     Span span = in.since(first);
     String text = in.source.text().substring(span.start() - in.source.base(), span.end() - in.source.base());
-    if (!SEMVER.matcher(text).matches()) {
+    if (!Semver.isValid(text)) {
       in.diags.error(
           "WIT0014",
           "`" + text + "` is not a valid semantic version",

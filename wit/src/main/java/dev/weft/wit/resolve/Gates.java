@@ -1,6 +1,7 @@
 package dev.weft.wit.resolve;
 
 import dev.weft.wit.ast.Attribute;
+import dev.weft.wit.ast.Semver;
 import dev.weft.wit.diag.Diagnostics;
 import dev.weft.wit.diag.Span;
 import dev.weft.wit.model.PackageName;
@@ -69,7 +70,11 @@ final class Gates {
    * the gate there instead).
    */
   private void checkSince(String since, PackageName pkg, Span span) {
-    if (pkg.version().isPresent() && Semver.compare(since, pkg.version().get()) > 0) {
+    // An invalid version was reported by the parser; there is nothing to compare.
+    if (pkg.version().isPresent()
+        && Semver.isValid(since)
+        && Semver.isValid(pkg.version().get())
+        && Semver.compare(since, pkg.version().get()) > 0) {
       diags.error(
           "WIT0121",
           "`@since` names unreleased version "
