@@ -1,6 +1,5 @@
 package dev.weft.wit.ast;
 
-import dev.weft.wit.diag.Span;
 import dev.weft.wit.lex.Token;
 import dev.weft.wit.lex.TokenKind;
 import dev.weft.wit.model.Primitive;

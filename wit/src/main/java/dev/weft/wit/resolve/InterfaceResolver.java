@@ -1,5 +1,6 @@
 package dev.weft.wit.resolve;
 
+import dev.weft.wit.ast.Attribute;
 import dev.weft.wit.ast.Ident;
 import dev.weft.wit.ast.Member;
 import dev.weft.wit.ast.TypeBody;
@@ -9,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Resolves the members of one interface body (a named interface, or one written inline in a
@@ -116,7 +116,7 @@ final class InterfaceResolver {
     }
   }
 
-  private Gates.Gate gate(List<dev.weft.wit.ast.Attribute> attributes) {
+  private Gates.Gate gate(List<Attribute> attributes) {
     return body.gates().of(attributes, body.pkg());
   }
 

@@ -1,5 +1,6 @@
 package dev.weft.wit.resolve;
 
+import dev.weft.wit.ast.WorldMember;
 import dev.weft.wit.ast.Ident;
 import dev.weft.wit.ast.Member;
 import dev.weft.wit.ast.TopItem;
@@ -132,15 +133,15 @@ final class PackageResolver {
       if (!gate.included()) {
         List<Member> shared = new ArrayList<>();
         decl.members().stream()
-            .filter(m -> m instanceof dev.weft.wit.ast.WorldMember.Shared)
-            .forEach(m -> shared.add(((dev.weft.wit.ast.WorldMember.Shared) m).member()));
+            .filter(m -> m instanceof WorldMember.Shared)
+            .forEach(m -> shared.add(((WorldMember.Shared) m).member()));
         excluded(id, item.name(), ItemRef.State.EXCLUDED_WORLD, "world", shared);
         return;
       }
       WorldId world = arenas.reserveWorld();
       Body body = body(TypeOwner.of(world), scope);
       arenas.worlds.set(
-          world.index(), new WorldResolver(body, world).resolve(decl, gate, Optional.of(id)));
+          world.index(), new WorldResolver(body).resolve(decl, gate, Optional.of(id)));
       resolved.put(item.name().name(), ItemRef.of(world));
     }
   }

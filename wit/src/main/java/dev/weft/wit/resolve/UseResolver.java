@@ -1,5 +1,6 @@
 package dev.weft.wit.resolve;
 
+import dev.weft.wit.model.Docs;
 import dev.weft.wit.ast.Member;
 import dev.weft.wit.model.Interface;
 import dev.weft.wit.model.InterfaceId;
@@ -44,7 +45,7 @@ final class UseResolver {
                         Optional.of(n.localName().name()),
                         new Named(id),
                         body.owner(),
-                        dev.weft.wit.model.Docs.NONE,
+                        Docs.NONE,
                         gate.stability()));
         body.scope().defineType(n.localName().name(), alias);
       }

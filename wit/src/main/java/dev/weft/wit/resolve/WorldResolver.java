@@ -1,19 +1,16 @@
 package dev.weft.wit.resolve;
 
+import dev.weft.wit.model.PackageId;
 import dev.weft.wit.ast.Ident;
 import dev.weft.wit.ast.Member;
 import dev.weft.wit.ast.TopItem;
-import dev.weft.wit.ast.TypeBody;
 import dev.weft.wit.ast.WorldMember;
-import dev.weft.wit.diag.Span;
 import dev.weft.wit.model.Docs;
-import dev.weft.wit.model.Function;
 import dev.weft.wit.model.Interface;
 import dev.weft.wit.model.InterfaceId;
 import dev.weft.wit.model.TypeId;
 import dev.weft.wit.model.TypeOwner;
 import dev.weft.wit.model.World;
-import dev.weft.wit.model.WorldId;
 import dev.weft.wit.model.WorldItem;
 import dev.weft.wit.model.WorldKey;
 import java.util.ArrayList;
@@ -29,21 +26,19 @@ import java.util.Optional;
  */
 final class WorldResolver {
   private final Body body;
-  private final WorldId id;
   private final Map<WorldKey, WorldItem> imports = new LinkedHashMap<>();
   private final Map<WorldKey, WorldItem> exports = new LinkedHashMap<>();
   private final NameTable importNames;
   private final NameTable exportNames;
 
-  WorldResolver(Body body, WorldId id) {
+  WorldResolver(Body body) {
     this.body = body;
-    this.id = id;
     this.importNames = new NameTable("import", body.diags());
     this.exportNames = new NameTable("export", body.diags());
   }
 
   World resolve(
-      TopItem.WorldDecl decl, Gates.Gate worldGate, Optional<dev.weft.wit.model.PackageId> pkg) {
+      TopItem.WorldDecl decl, Gates.Gate worldGate, Optional<PackageId> pkg) {
     List<Member> shared = new ArrayList<>();
     List<WorldMember> included = new ArrayList<>();
     for (WorldMember m : decl.members()) {
@@ -158,7 +153,7 @@ final class WorldResolver {
     return iface;
   }
 
-  private Optional<dev.weft.wit.model.PackageId> currentPackage() {
+  private Optional<PackageId> currentPackage() {
     return Optional.ofNullable(body.arenas().packageNames.get(body.pkg()));
   }
 
