@@ -3,15 +3,15 @@ package dev.weft.wit;
 import dev.weft.wit.ast.WitParser;
 import dev.weft.wit.diag.Diagnostics;
 import dev.weft.wit.diag.SourceMap;
-import dev.weft.wit.lex.WitLexer;
-import dev.weft.wit.model.TypeScope;
-import dev.weft.wit.model.WitType;
-import dev.weft.wit.resolve.TypeExprResolver;
 import dev.weft.wit.files.WitFiles;
+import dev.weft.wit.lex.WitLexer;
 import dev.weft.wit.model.PackageId;
 import dev.weft.wit.model.PackageName;
 import dev.weft.wit.model.Resolve;
+import dev.weft.wit.model.TypeScope;
+import dev.weft.wit.model.WitType;
 import dev.weft.wit.print.WitPrinter;
+import dev.weft.wit.resolve.TypeExprResolver;
 import dev.weft.wit.resolve.WitResolver;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,8 +20,18 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The entry points of the WIT front end: load packages from files and parse lone type
- * expressions. Every method is thread-safe (each call has its own state).
+ * The entry points of the WIT front end: load packages from files, print them back, and parse
+ * lone type expressions. Every method is thread-safe (each call has its own state).
+ *
+ * <p>What the {@code weft wit} commands need:
+ *
+ * <pre>{@code
+ * // weft wit check PATH: every problem, rendered; exit code from ok()
+ * WitLoad load = Wit.check(path, features);
+ * System.err.print(load.render());
+ * // weft wit print PATH: the loaded package (and its nested packages) as canonical WIT
+ * System.out.print(Wit.print(load.orThrow(), load.roots()));
+ * }</pre>
  */
 public final class Wit {
   private Wit() {}

@@ -104,7 +104,7 @@ final class BodyPrinter {
   String path(InterfaceId id) {
     Interface i = resolve.iface(id);
     String name = Out.id(i.name().orElseThrow());
-    if (i.pkg().equals(current)) {
+    if (i.pkg().equals(current) || i.pkg().isEmpty()) {
       return name;
     }
     PackageName p = resolve.pkg(i.pkg().orElseThrow()).name();

@@ -46,7 +46,7 @@ final class TypeText {
       case BORROW -> "borrow<" + name(((Borrow) t).resource()) + ">";
       case FUTURE -> ((FutureType) t).element().map(e -> "future<" + of(e) + ">").orElse("future");
       case STREAM -> ((StreamType) t).element().map(e -> "stream<" + of(e) + ">").orElse("stream");
-      case NAMED -> name(((Named) t).id());
+      case NAMED -> named(((Named) t).id());
       case RECORD, VARIANT, ENUM, FLAGS, RESOURCE -> throw new IllegalStateException(
           "a " + t.kind() + " is only the definition of a named type");
     };
@@ -60,6 +60,15 @@ final class TypeText {
       return "result<" + of(r.ok().get()) + ">";
     }
     return "result<" + r.ok().map(this::of).orElse("_") + ", " + of(r.err().get()) + ">";
+  }
+
+  /**
+   * A reference to a type definition: its name, or for an anonymous definition (as a decoded
+   * component has for {@code list<u8>} and the like) the structure itself.
+   */
+  private String named(TypeId id) {
+    var def = resolve.type(id);
+    return def.name().isPresent() ? Out.id(def.name().get()) : of(def.definition());
   }
 
   String name(TypeId id) {
