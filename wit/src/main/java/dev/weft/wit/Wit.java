@@ -61,7 +61,7 @@ public final class Wit {
     if (loaded.packages().isEmpty()) {
       return new WitLoad(Optional.empty(), List.of(), diags.all(), sources);
     }
-    Resolve resolve = WitResolver.resolve(loaded.packages(), features, diags);
+    Resolve resolve = WitResolver.resolve(loaded.packages(), features, sources, diags);
     List<PackageId> roots = new ArrayList<>();
     for (int i = 0; i < loaded.rootCount(); i++) {
       PackageId id = indexOf(resolve, loaded.packages().get(i).name());

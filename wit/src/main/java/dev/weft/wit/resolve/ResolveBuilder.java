@@ -1,5 +1,6 @@
 package dev.weft.wit.resolve;
 
+import dev.weft.wit.diag.SourceMap;
 import dev.weft.wit.model.Interface;
 import dev.weft.wit.model.InterfaceId;
 import dev.weft.wit.model.PackageId;
@@ -32,6 +33,9 @@ final class ResolveBuilder implements TypeTable {
   final Map<PackageName, PackageId> packageNames = new HashMap<>();
   /** Every package parsed, resolved or not: a missing one that was declared failed elsewhere. */
   final Set<PackageName> declared = new HashSet<>();
+  /** The texts spans point into, to say where a suggested name is defined; may be empty. */
+  SourceMap sources = new SourceMap();
+
   /** The package being resolved, whose items are not all in the arenas yet. */
   PackageId resolving;
 

@@ -86,7 +86,7 @@ final class TypeDeclResolver {
               .addType(
                   new TypeDef(
                       Optional.of(d.name().name()), def, body.owner(), d.docs(), gate.stability()));
-      body.scope().defineType(d.name().name(), id);
+      body.scope().defineType(d.name().name(), id, d.name().span());
       ids.put(d.name().name(), id);
     }
     return ids;

@@ -89,11 +89,21 @@ public final class TypeExprResolver {
     if (id.isEmpty()) {
       String help = RENAMED.containsKey(name.name())
           ? "write `" + RENAMED.get(name.name()) + "`"
-          : Suggest.didYouMean(name.name(), candidates());
+          : didYouMean(name.name());
       diags.error("WIT0102", "type `" + name.name() + "` does not exist", name.span(), help);
       return null;
     }
     return isResource(id.get()) ? new Own(id.get()) : new Named(id.get());
+  }
+
+  /** "did you mean `x`?", saying where {@code x} is defined when the scope knows. */
+  private String didYouMean(String name) {
+    Optional<String> close = Suggest.closest(name, candidates());
+    if (close.isEmpty()) {
+      return null;
+    }
+    String where = scope instanceof LocalScope local ? local.whereDefined(close.get()) : "";
+    return "did you mean `" + close.get() + "`?" + where;
   }
 
   /** The names in scope plus the built-in type names, for "did you mean". */

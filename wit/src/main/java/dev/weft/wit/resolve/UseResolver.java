@@ -47,7 +47,7 @@ final class UseResolver {
                         body.owner(),
                         Docs.NONE,
                         gate.stability()));
-        body.scope().defineType(n.localName().name(), alias);
+        body.scope().defineType(n.localName().name(), alias, n.localName().span());
       }
     }
   }

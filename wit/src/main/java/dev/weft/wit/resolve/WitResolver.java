@@ -2,6 +2,7 @@ package dev.weft.wit.resolve;
 
 import dev.weft.wit.ast.UsePath;
 import dev.weft.wit.diag.Diagnostics;
+import dev.weft.wit.diag.SourceMap;
 import dev.weft.wit.model.PackageName;
 import dev.weft.wit.model.Resolve;
 import java.util.ArrayList;
@@ -22,9 +23,14 @@ public final class WitResolver {
   /**
    * @param packages every package parsed, dependencies and nested packages included
    * @param features the {@code @unstable} features to include
+   * @param sources the texts the packages were parsed from, so hints can say where a name is
+   *     defined
    */
   public static Resolve resolve(
-      List<UnresolvedPackage> packages, Set<String> features, Diagnostics diags) {
+      List<UnresolvedPackage> packages,
+      Set<String> features,
+      SourceMap sources,
+      Diagnostics diags) {
     List<UnresolvedPackage> unique = new ArrayList<>();
     Map<PackageName, Integer> index = new HashMap<>();
     for (UnresolvedPackage p : packages) {
@@ -66,6 +72,7 @@ public final class WitResolver {
                         + " into a third package"));
     ResolveBuilder arenas = new ResolveBuilder();
     arenas.declared.addAll(index.keySet());
+    arenas.sources = sources;
     Gates gates = new Gates(features, diags);
     for (int i : order) {
       new PackageResolver(arenas, gates, diags, unique.get(i)).resolve();
