@@ -20,8 +20,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The entry points of the WIT front end: load packages from files, print them back, and parse
- * lone type expressions. Every method is thread-safe (each call has its own state).
+ * The entry points of the WIT front end: load packages from files, print them back, and parse lone
+ * type expressions. Every method is thread-safe (each call has its own state).
  *
  * <p>What the {@code weft wit} commands need:
  *
@@ -41,8 +41,8 @@ public final class Wit {
    * its dependencies under {@code deps/}.
    *
    * @param path what to load
-   * @param features the {@code @unstable(feature = ..)} features to include; items gated on
-   *     other features are left out
+   * @param features the {@code @unstable(feature = ..)} features to include; items gated on other
+   *     features are left out
    * @return every package loaded, dependencies first (the arena order)
    * @throws WitException with every problem found, when there is any error
    */
@@ -82,14 +82,16 @@ public final class Wit {
     return null;
   }
 
-  /** The packages {@code roots} of {@code resolve} as canonical WIT text (see {@link WitPrinter}). */
+  /**
+   * The packages {@code roots} of {@code resolve} as canonical WIT text (see {@link WitPrinter}).
+   */
   public static String print(Resolve resolve, List<PackageId> roots) {
     return WitPrinter.print(resolve, roots);
   }
 
   /**
-   * Parses a type expression embedded in a larger text, such as a flow input's type in a YAML
-   * file, reporting problems instead of throwing.
+   * Parses a type expression embedded in a larger text, such as a flow input's type in a YAML file,
+   * reporting problems instead of throwing.
    *
    * @param text the type expression, such as {@code option<tuple<string, s64>>}
    * @param base the global offset, in the caller's {@link SourceMap}, where {@code text} starts

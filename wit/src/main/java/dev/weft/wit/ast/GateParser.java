@@ -52,7 +52,8 @@ final class GateParser {
             "WIT0017",
             "unknown attribute `" + name.name() + "`",
             span,
-            "write `@since(version = ..)`, `@unstable(feature = ..)` or `@deprecated(version = ..)`");
+            "write `@since(version = ..)`, `@unstable(feature = ..)` or `@deprecated(version ="
+                + " ..)`");
         throw new TokenCursor.SyntaxError();
     }
   }
@@ -87,7 +88,8 @@ final class GateParser {
     suffix(TokenKind.MINUS);
     suffix(TokenKind.PLUS);
     Span span = in.since(first);
-    String text = in.source.text().substring(span.start() - in.source.base(), span.end() - in.source.base());
+    String text =
+        in.source.text().substring(span.start() - in.source.base(), span.end() - in.source.base());
     if (!Semver.isValid(text)) {
       in.diags.error(
           "WIT0014",
@@ -99,8 +101,8 @@ final class GateParser {
   }
 
   /**
-   * Eats a pre-release or build suffix: ids, integers and {@code -}, joined by {@code .}. A
-   * {@code .} followed by something else ends the version, as in {@code use a:b/c@1.0.0.{t};}.
+   * Eats a pre-release or build suffix: ids, integers and {@code -}, joined by {@code .}. A {@code
+   * .} followed by something else ends the version, as in {@code use a:b/c@1.0.0.{t};}.
    */
   private void suffix(TokenKind prefix) {
     if (!in.match(prefix)) {

@@ -11,9 +11,8 @@ import java.util.List;
  * The jlox-style helpers the parsers share: look at, match and expect tokens; report "expected X,
  * found Y" with what to write; read identifiers and check that they are kebab-case.
  *
- * <p>A syntax error is reported once and then unwinds to the nearest item with {@link
- * SyntaxError}, where the parser skips to a safe point and goes on; the exception never leaves the
- * parser.
+ * <p>A syntax error is reported once and then unwinds to the nearest item with {@link SyntaxError},
+ * where the parser skips to a safe point and goes on; the exception never leaves the parser.
  */
 class TokenCursor {
   /** Unwinds to the item being parsed after a reported syntax error. */

@@ -42,7 +42,8 @@ final class TypeDefParser {
         break;
       }
     }
-    return new Member.TypeDecl(name, WitParser.docs(first), attributes, new TypeBody.RecordBody(fields));
+    return new Member.TypeDecl(
+        name, WitParser.docs(first), attributes, new TypeBody.RecordBody(fields));
   }
 
   // variant-items ::= 'variant' id '{' variant-case (',' variant-case)* ','? '}'
@@ -58,7 +59,8 @@ final class TypeDefParser {
         break;
       }
     }
-    return new Member.TypeDecl(name, WitParser.docs(first), attributes, new TypeBody.VariantBody(cases));
+    return new Member.TypeDecl(
+        name, WitParser.docs(first), attributes, new TypeBody.VariantBody(cases));
   }
 
   // variant-case ::= id ('(' ty ')')?
@@ -78,7 +80,8 @@ final class TypeDefParser {
     in.advance();
     Ident name = in.ident("an enum name");
     List<TypeBody.NameDecl> cases = nameList("enum", "a case name");
-    return new Member.TypeDecl(name, WitParser.docs(first), attributes, new TypeBody.EnumBody(cases));
+    return new Member.TypeDecl(
+        name, WitParser.docs(first), attributes, new TypeBody.EnumBody(cases));
   }
 
   // flags-items ::= 'flags' id '{' id (',' id)* ','? '}'
@@ -86,7 +89,8 @@ final class TypeDefParser {
     in.advance();
     Ident name = in.ident("a flags name");
     List<TypeBody.NameDecl> flags = nameList("flags", "a flag name");
-    return new Member.TypeDecl(name, WitParser.docs(first), attributes, new TypeBody.FlagsBody(flags));
+    return new Member.TypeDecl(
+        name, WitParser.docs(first), attributes, new TypeBody.FlagsBody(flags));
   }
 
   private List<TypeBody.NameDecl> nameList(String what, String itemWhat) {

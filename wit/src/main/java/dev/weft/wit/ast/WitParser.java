@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The WIT parser (WIT.md "Top-level items" onwards): tokens to a syntax tree that keeps spans.
- * Each grammar rule is one method named after it and opens with its production. After a syntax
- * error it skips to the end of the item (see {@link TokenCursor#recover}) and goes on, so one run
- * reports every independent mistake. Types are parsed by {@link TypeParser}, named type
- * definitions by {@link TypeDefParser} and {@link ResourceParser}, worlds by {@link WorldParser}.
+ * The WIT parser (WIT.md "Top-level items" onwards): tokens to a syntax tree that keeps spans. Each
+ * grammar rule is one method named after it and opens with its production. After a syntax error it
+ * skips to the end of the item (see {@link TokenCursor#recover}) and goes on, so one run reports
+ * every independent mistake. Types are parsed by {@link TypeParser}, named type definitions by
+ * {@link TypeDefParser} and {@link ResourceParser}, worlds by {@link WorldParser}.
  */
 public final class WitParser {
   private final TokenCursor in;
@@ -126,10 +126,11 @@ public final class WitParser {
       case WORLD -> new WorldParser(in, gates, this).worldItem(first, attributes);
       case USE -> toplevelUse(attributes);
       case PACKAGE -> nestedPackage(first, attributes, depth);
-      default -> throw in.error(
-          "expected `world`, `interface`, `use` or `package`, found " + in.describe(in.peek()),
-          in.peek(),
-          "a WIT file holds interfaces, worlds, `use` items and nested packages");
+      default ->
+          throw in.error(
+              "expected `world`, `interface`, `use` or `package`, found " + in.describe(in.peek()),
+              in.peek(),
+              "a WIT file holds interfaces, worlds, `use` items and nested packages");
     };
   }
 
@@ -208,7 +209,10 @@ public final class WitParser {
         "expected `use`, a type definition or a function, found " + in.describe(in.peek()),
         in.peek(),
         in.peek().kind().isKeyword()
-            ? "`" + in.text(in.peek()) + "` is a keyword; write `%" + in.text(in.peek())
+            ? "`"
+                + in.text(in.peek())
+                + "` is a keyword; write `%"
+                + in.text(in.peek())
                 + "` to use it as a name"
             : "write `name: func(...)`, `record name { ... }`, `use other.{name};`...");
   }
@@ -321,5 +325,4 @@ public final class WitParser {
   static Docs docs(Token first) {
     return Docs.of(first.docs());
   }
-
 }

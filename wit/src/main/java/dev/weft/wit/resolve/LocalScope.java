@@ -13,11 +13,12 @@ import java.util.Optional;
 
 /**
  * The names declared in one interface or world body while it is resolved: its types, plus what
- * other names mean (a function, an item excluded by a feature gate) so that a wrong reference
- * gets a precise message instead of "does not exist".
+ * other names mean (a function, an item excluded by a feature gate) so that a wrong reference gets
+ * a precise message instead of "does not exist".
  */
 final class LocalScope implements TypeScope {
   private final Map<String, TypeId> types = new LinkedHashMap<>();
+
   /** Why a name is no type: an error code and message, or an empty message to stay quiet. */
   record Why(String code, String message) {
     /** The name's own definition failed and was reported: say nothing more. */
@@ -38,7 +39,7 @@ final class LocalScope implements TypeScope {
     spans.put(name, span);
   }
 
-  /** Where {@code name} is defined, as {@code  (defined at file:line:col)}, or empty. */
+  /** Where {@code name} is defined, as {@code (defined at file:line:col)}, or empty. */
   String whereDefined(String name) {
     Span span = spans.get(name);
     SourceMap.Location at = span == null ? null : table.sources.locate(span.start());

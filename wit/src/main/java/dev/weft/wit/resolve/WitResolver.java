@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The resolver pass: parsed packages to a {@link Resolve}. Packages are resolved dependencies
- * first (a package refers only to packages before it in the arena), each by a {@link
- * PackageResolver}. Never throws for bad input: problems go to the {@link Diagnostics}, and the
- * result is only meaningful when none was an error.
+ * The resolver pass: parsed packages to a {@link Resolve}. Packages are resolved dependencies first
+ * (a package refers only to packages before it in the arena), each by a {@link PackageResolver}.
+ * Never throws for bad input: problems go to the {@link Diagnostics}, and the result is only
+ * meaningful when none was an error.
  */
 public final class WitResolver {
   private WitResolver() {}

@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.weft.wit.model.Interface;
 import dev.weft.wit.model.InterfaceId;
-import dev.weft.wit.model.Resolve;
 import dev.weft.wit.model.Named;
+import dev.weft.wit.model.Resolve;
 import dev.weft.wit.model.TypeDef;
 import dev.weft.wit.model.TypeId;
-import dev.weft.wit.model.WitType;
 import dev.weft.wit.model.WitPackage;
+import dev.weft.wit.model.WitType;
 import dev.weft.wit.model.World;
 import dev.weft.wit.model.WorldKey;
 import java.io.IOException;
@@ -24,8 +24,8 @@ import java.util.TreeSet;
 /**
  * Compares a resolved model with the reference parser's JSON dump of the same case: package,
  * interface and world names; each interface's type and function names and the kinds of its named
- * types; each world's import and export keys. Anonymous types are not compared: the reference
- * keeps them in its arena, Weft keeps them inline.
+ * types; each world's import and export keys. Anonymous types are not compared: the reference keeps
+ * them in its arena, Weft keeps them inline.
  */
 final class ModelOracle {
   private final JsonNode json;
@@ -44,16 +44,20 @@ final class ModelOracle {
       Interface mine = find(r, pkg, i.get("name").asText());
       assertNotNull(mine, "interface " + pkg + "/" + i.get("name").asText());
       assertEquals(expectedTypes(i), actualTypes(r, mine), "types of " + pkg + "/" + i.get("name"));
-      assertEquals(expectedFunctions(i), actualFunctions(mine),
-          "functions of " + pkg + "/" + i.get("name"));
+      assertEquals(
+          expectedFunctions(i), actualFunctions(mine), "functions of " + pkg + "/" + i.get("name"));
     }
     for (JsonNode w : json.get("worlds")) {
       String pkg = json.get("packages").get(w.get("package").asInt()).get("name").asText();
       World mine = findWorld(r, pkg, w.get("name").asText());
       assertNotNull(mine, "world " + pkg + "/" + w.get("name").asText());
-      assertEquals(expectedKeys(w.get("imports")), actualKeys(r, mine.imports()),
+      assertEquals(
+          expectedKeys(w.get("imports")),
+          actualKeys(r, mine.imports()),
           "imports of world " + w.get("name"));
-      assertEquals(expectedKeys(w.get("exports")), actualKeys(r, mine.exports()),
+      assertEquals(
+          expectedKeys(w.get("exports")),
+          actualKeys(r, mine.exports()),
           "exports of world " + w.get("name"));
     }
   }
@@ -61,8 +65,7 @@ final class ModelOracle {
   private Map<String, String> expectedPackages() {
     Map<String, String> out = new TreeMap<>();
     for (JsonNode p : json.get("packages")) {
-      out.put(p.get("name").asText(),
-          names(p.get("interfaces")) + " " + names(p.get("worlds")));
+      out.put(p.get("name").asText(), names(p.get("interfaces")) + " " + names(p.get("worlds")));
     }
     return out;
   }
@@ -70,7 +73,8 @@ final class ModelOracle {
   private static Map<String, String> actualPackages(Resolve r) {
     Map<String, String> out = new TreeMap<>();
     for (WitPackage p : r.packages()) {
-      out.put(p.name().toString(),
+      out.put(
+          p.name().toString(),
           new TreeSet<>(p.interfaces().keySet()) + " " + new TreeSet<>(p.worlds().keySet()));
     }
     return out;
@@ -89,11 +93,13 @@ final class ModelOracle {
 
   private static Map<String, String> actualFunctions(Interface i) {
     Map<String, String> out = new TreeMap<>();
-    i.functions().forEach((n, f) -> {
-      StringBuilder params = new StringBuilder();
-      f.params().forEach(p -> params.append(p.name()).append(' '));
-      out.put(n, params.toString());
-    });
+    i.functions()
+        .forEach(
+            (n, f) -> {
+              StringBuilder params = new StringBuilder();
+              f.params().forEach(p -> params.append(p.name()).append(' '));
+              out.put(n, params.toString());
+            });
     return out;
   }
 
