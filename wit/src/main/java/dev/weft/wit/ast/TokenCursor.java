@@ -26,6 +26,7 @@ class TokenCursor {
   final Diagnostics diags;
   private final List<Token> tokens;
   private int current;
+  private int lastErrorAt = -1;
 
   TokenCursor(WitLexer.Tokens source, Diagnostics diags) {
     this.source = source;
@@ -79,7 +80,12 @@ class TokenCursor {
 
   /** Reports a syntax error at {@code at} and returns the exception that unwinds the item. */
   SyntaxError error(String message, Token at, String help) {
-    diags.error("WIT0010", message, at.span(), help);
+    // After recovery the parser may fail again on the very token that failed (typically the end
+    // of input); a second message there would only repeat the first.
+    if (at.start() != lastErrorAt) {
+      diags.error("WIT0010", message, at.span(), help);
+      lastErrorAt = at.start();
+    }
     return new SyntaxError();
   }
 

@@ -35,11 +35,22 @@ public final class WitResolver {
     Map<PackageName, Integer> index = new HashMap<>();
     for (UnresolvedPackage p : packages) {
       if (index.containsKey(p.name())) {
+        SourceMap.Location first = sources.locate(unique.get(index.get(p.name())).span().start());
+        String where =
+            first == null
+                ? ""
+                : " (first defined at "
+                    + first.source().name()
+                    + ":"
+                    + first.line()
+                    + ":"
+                    + first.column()
+                    + ")";
         diags.error(
             "WIT0153",
             "package `" + p.name() + "` is defined in two different locations",
             p.span(),
-            "keep one definition; dependencies under `deps/` must not repeat a package");
+            "keep one definition; dependencies under `deps/` must not repeat a package" + where);
         continue;
       }
       index.put(p.name(), unique.size());
