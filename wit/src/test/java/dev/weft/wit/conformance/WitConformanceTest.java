@@ -83,7 +83,8 @@ class WitConformanceTest {
               name,
               () -> {
                 Assumptions.assumeFalse(
-                    Corpus.needsDecoder(c), "skipped: " + name + " needs the component binary decoder");
+                    Corpus.needsDecoder(c),
+                    "skipped: " + name + " needs the component binary decoder");
                 Assumptions.assumeFalse(
                     NOT_PRINTABLE.containsKey(name), () -> NOT_PRINTABLE.get(name));
                 Resolve original = Wit.load(c, FEATURES);

@@ -33,7 +33,8 @@ class WitLexerTest {
   void blockCommentsNestAndPlainCommentsAreNotDocs() {
     Diagnostics diags = new Diagnostics();
     WitLexer.Tokens t = WitLexer.lex("// licence\n/* a /* b */ c */ type", 0, diags);
-    assertEquals(List.of(TokenKind.TYPE, TokenKind.EOF), t.tokens().stream().map(Token::kind).toList());
+    assertEquals(
+        List.of(TokenKind.TYPE, TokenKind.EOF), t.tokens().stream().map(Token::kind).toList());
     assertNull(t.tokens().get(0).docs());
     assertEquals(0, diags.size());
   }
