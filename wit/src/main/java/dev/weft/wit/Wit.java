@@ -3,15 +3,15 @@ package dev.weft.wit;
 import dev.weft.wit.ast.WitParser;
 import dev.weft.wit.diag.Diagnostics;
 import dev.weft.wit.diag.SourceMap;
-import dev.weft.wit.lex.WitLexer;
-import dev.weft.wit.model.TypeScope;
-import dev.weft.wit.model.WitType;
-import dev.weft.wit.resolve.TypeExprResolver;
 import dev.weft.wit.files.WitFiles;
+import dev.weft.wit.lex.WitLexer;
 import dev.weft.wit.model.PackageId;
 import dev.weft.wit.model.PackageName;
 import dev.weft.wit.model.Resolve;
+import dev.weft.wit.model.TypeScope;
+import dev.weft.wit.model.WitType;
 import dev.weft.wit.print.WitPrinter;
+import dev.weft.wit.resolve.TypeExprResolver;
 import dev.weft.wit.resolve.WitResolver;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,8 +20,18 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The entry points of the WIT front end: load packages from files and parse lone type
- * expressions. Every method is thread-safe (each call has its own state).
+ * The entry points of the WIT front end: load packages from files, print them back, and parse lone
+ * type expressions. Every method is thread-safe (each call has its own state).
+ *
+ * <p>What the {@code weft wit} commands need:
+ *
+ * <pre>{@code
+ * // weft wit check PATH: every problem, rendered; exit code from ok()
+ * WitLoad load = Wit.check(path, features);
+ * System.err.print(load.render());
+ * // weft wit print PATH: the loaded package (and its nested packages) as canonical WIT
+ * System.out.print(Wit.print(load.orThrow(), load.roots()));
+ * }</pre>
  */
 public final class Wit {
   private Wit() {}
@@ -31,8 +41,8 @@ public final class Wit {
    * its dependencies under {@code deps/}.
    *
    * @param path what to load
-   * @param features the {@code @unstable(feature = ..)} features to include; items gated on
-   *     other features are left out
+   * @param features the {@code @unstable(feature = ..)} features to include; items gated on other
+   *     features are left out
    * @return every package loaded, dependencies first (the arena order)
    * @throws WitException with every problem found, when there is any error
    */
@@ -51,7 +61,7 @@ public final class Wit {
     if (loaded.packages().isEmpty()) {
       return new WitLoad(Optional.empty(), List.of(), diags.all(), sources);
     }
-    Resolve resolve = WitResolver.resolve(loaded.packages(), features, diags);
+    Resolve resolve = WitResolver.resolve(loaded.packages(), features, sources, diags);
     List<PackageId> roots = new ArrayList<>();
     for (int i = 0; i < loaded.rootCount(); i++) {
       PackageId id = indexOf(resolve, loaded.packages().get(i).name());
@@ -72,14 +82,16 @@ public final class Wit {
     return null;
   }
 
-  /** The packages {@code roots} of {@code resolve} as canonical WIT text (see {@link WitPrinter}). */
+  /**
+   * The packages {@code roots} of {@code resolve} as canonical WIT text (see {@link WitPrinter}).
+   */
   public static String print(Resolve resolve, List<PackageId> roots) {
     return WitPrinter.print(resolve, roots);
   }
 
   /**
-   * Parses a type expression embedded in a larger text, such as a flow input's type in a YAML
-   * file, reporting problems instead of throwing.
+   * Parses a type expression embedded in a larger text, such as a flow input's type in a YAML file,
+   * reporting problems instead of throwing.
    *
    * @param text the type expression, such as {@code option<tuple<string, s64>>}
    * @param base the global offset, in the caller's {@link SourceMap}, where {@code text} starts

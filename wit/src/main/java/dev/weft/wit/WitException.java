@@ -6,9 +6,8 @@ import dev.weft.wit.diag.SourceMap;
 import java.util.List;
 
 /**
- * WIT input that does not parse or resolve: carries every problem found, as values, and the
- * sources they point into so callers can render them all. {@link #getMessage()} is the first one
- * rendered.
+ * WIT input that does not parse or resolve: carries every problem found, as values, and the sources
+ * they point into so callers can render them all. {@link #getMessage()} is the first one rendered.
  */
 public final class WitException extends RuntimeException {
   private final transient List<Diagnostic> diagnostics;

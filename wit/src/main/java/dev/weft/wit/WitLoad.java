@@ -4,9 +4,9 @@ import dev.weft.wit.diag.Diagnostic;
 import dev.weft.wit.diag.DiagnosticRenderer;
 import dev.weft.wit.diag.Severity;
 import dev.weft.wit.diag.SourceMap;
+import dev.weft.wit.diag.Span;
 import dev.weft.wit.model.PackageId;
 import dev.weft.wit.model.Resolve;
-import dev.weft.wit.diag.Span;
 import dev.weft.wit.model.WitPackage;
 import dev.weft.wit.model.WorldId;
 import java.util.ArrayList;
@@ -15,12 +15,15 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The outcome of loading WIT without throwing: the resolved packages when there was no error,
- * which of them the loaded path itself declares (the rest are dependencies), every problem, and
- * the texts the problems point into. What {@code weft wit check} and {@code weft wit print} need.
+ * The outcome of loading WIT without throwing: the resolved packages when there was no error, which
+ * of them the loaded path itself declares (the rest are dependencies), every problem, and the texts
+ * the problems point into. What {@code weft wit check} and {@code weft wit print} need.
  */
 public record WitLoad(
-    Optional<Resolve> resolve, List<PackageId> roots, List<Diagnostic> diagnostics, SourceMap sources) {
+    Optional<Resolve> resolve,
+    List<PackageId> roots,
+    List<Diagnostic> diagnostics,
+    SourceMap sources) {
   public WitLoad {
     Objects.requireNonNull(resolve, "resolve");
     roots = List.copyOf(roots);
@@ -39,9 +42,9 @@ public record WitLoad(
   }
 
   /**
-   * The world a component targets, chosen as wit-bindgen does: {@code name} is a world of the
-   * first root package or a full {@code ns:pkg/world} path; without a name, the root package's
-   * only world.
+   * The world a component targets, chosen as wit-bindgen does: {@code name} is a world of the first
+   * root package or a full {@code ns:pkg/world} path; without a name, the root package's only
+   * world.
    *
    * @throws WitException when loading failed, or no single world matches (the message lists the
    *     worlds there are)
@@ -50,7 +53,9 @@ public record WitLoad(
     Resolve r = orThrow();
     List<String> known = new ArrayList<>();
     for (WitPackage p : r.packages()) {
-      p.worlds().keySet().forEach(w -> known.add(p.name().namespace() + ":" + p.name().name() + "/" + w));
+      p.worlds()
+          .keySet()
+          .forEach(w -> known.add(p.name().namespace() + ":" + p.name().name() + "/" + w));
     }
     if (name.isPresent()) {
       for (PackageId root : roots) {
@@ -79,13 +84,19 @@ public record WitLoad(
       return candidates.get(0);
     }
     throw noWorld(
-        candidates.isEmpty() ? "the package declares no world" : "the package declares several"
-            + " worlds; say which one", known);
+        candidates.isEmpty()
+            ? "the package declares no world"
+            : "the package declares several" + " worlds; say which one",
+        known);
   }
 
   private WitException noWorld(String message, List<String> known) {
-    String help = known.isEmpty() ? "declare a `world` in the package" : "worlds: " + String.join(", ", known);
-    return new WitException(List.of(Diagnostic.error("WIT0160", message, Span.NONE, help)), sources);
+    String help =
+        known.isEmpty()
+            ? "declare a `world` in the package"
+            : "worlds: " + String.join(", ", known);
+    return new WitException(
+        List.of(Diagnostic.error("WIT0160", message, Span.NONE, help)), sources);
   }
 
   /**

@@ -22,10 +22,13 @@ class WitLoadTest {
 
   @Test
   void folderWithDepsResolvesAndTheRootWorldIsSelected() throws IOException {
-    write("wit/shop.wit", "package shop:app;\nworld app {\n  import wasi:log/logging@1.0.0;\n"
-        + "  export run: func();\n}\n");
-    write("wit/deps/log/log.wit", "package wasi:log@1.0.0;\ninterface logging {\n"
-        + "  log: func(msg: string);\n}\n");
+    write(
+        "wit/shop.wit",
+        "package shop:app;\nworld app {\n  import wasi:log/logging@1.0.0;\n"
+            + "  export run: func();\n}\n");
+    write(
+        "wit/deps/log/log.wit",
+        "package wasi:log@1.0.0;\ninterface logging {\n" + "  log: func(msg: string);\n}\n");
     WitLoad load = Wit.check(dir.resolve("wit"), Set.of());
     assertTrue(load.ok(), load.render());
     Resolve r = load.orThrow();
@@ -38,7 +41,9 @@ class WitLoadTest {
 
   @Test
   void everyProblemIsReportedNotJustTheFirst() throws IOException {
-    write("bad.wit", "package a:b;\ninterface i {\n  f: func(x: nope);\n  g: func() -> also-nope;\n}\n");
+    write(
+        "bad.wit",
+        "package a:b;\ninterface i {\n  f: func(x: nope);\n  g: func() -> also-nope;\n}\n");
     WitException e =
         assertThrows(WitException.class, () -> Wit.load(dir.resolve("bad.wit"), Set.of()));
     assertEquals(2, e.diagnostics().size());
@@ -64,8 +69,10 @@ class WitLoadTest {
 
   @Test
   void flowTypesResolveAgainstAWorldsTypes() throws IOException {
-    write("w.wit", "package a:b;\nworld w {\n  record order { id: u64 }\n"
-        + "  export place: func(o: order);\n}\n");
+    write(
+        "w.wit",
+        "package a:b;\nworld w {\n  record order { id: u64 }\n"
+            + "  export place: func(o: order);\n}\n");
     WitLoad load = Wit.check(dir.resolve("w.wit"), Set.of());
     TypeScope scope = TypeScope.of(load.orThrow(), load.world(Optional.empty()));
     var t = Wit.parseType("list<order>", new dev.weft.wit.diag.SourceMap(), 0, scope);

@@ -39,19 +39,26 @@ class WitScaleTest {
   void manyInterfacesAndErrorsStayFast() throws IOException {
     StringBuilder b = new StringBuilder("package big:many;\n");
     for (int k = 0; k < 5_000; k++) {
-      b.append("interface i").append(k).append(" {\n  record r { a: u32, b: strng }\n")
+      b.append("interface i")
+          .append(k)
+          .append(" {\n  record r { a: u32, b: strng }\n")
           .append("  f: func(x: r) -> list<option<tuple<u8, s64>>>;\n}\n");
     }
     Path file = write("many.wit", b.toString());
-    WitLoad load = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> Wit.check(file, Set.of()));
+    WitLoad load =
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> Wit.check(file, Set.of()));
     assertFalse(load.ok());
     assertEquals(5_000, load.diagnostics().size(), "one error per interface, no cascades");
   }
 
   @Test
   void deepNestingIsAnErrorNotAStackOverflow() throws IOException {
-    String deep = "package a:b;\ninterface i {\n  type t = " + "list<".repeat(50_000) + "u8"
-        + ">".repeat(50_000) + ";\n}\n";
+    String deep =
+        "package a:b;\ninterface i {\n  type t = "
+            + "list<".repeat(50_000)
+            + "u8"
+            + ">".repeat(50_000)
+            + ";\n}\n";
     WitLoad load = Wit.check(write("deep.wit", deep), Set.of());
     assertFalse(load.ok());
     assertTrue(load.render().contains("type nesting too deep"), load.render());

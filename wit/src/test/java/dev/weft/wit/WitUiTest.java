@@ -17,9 +17,9 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Golden tests for Weft's own WIT cases, as wit-parser's UI tests: each {@code ui/wit/X.wit} (or
- * {@code .wit.md}) is checked against {@code X.expected}, which holds the rendered diagnostics
- * when the case has errors, and otherwise the canonical printed WIT. {@code -Dbless=true}
- * rewrites the expectations.
+ * {@code .wit.md}) is checked against {@code X.expected}, which holds the rendered diagnostics when
+ * the case has errors, and otherwise the canonical printed WIT. {@code -Dbless=true} rewrites the
+ * expectations.
  */
 class WitUiTest {
   private static final Path DIR = Paths.get("src", "test", "resources", "ui", "wit");
@@ -38,9 +38,7 @@ class WitUiTest {
   private static void check(Path file) throws IOException {
     WitLoad load = Wit.check(file, Set.of());
     String actual =
-        load.ok()
-            ? WitPrinter.print(load.resolve().orElseThrow(), load.roots())
-            : load.render();
+        load.ok() ? WitPrinter.print(load.resolve().orElseThrow(), load.roots()) : load.render();
     actual = actual.replace('\\', '/').replace("\r\n", "\n");
     Path expected = file.resolveSibling(file.getFileName() + ".expected");
     if (Boolean.getBoolean("bless")) {

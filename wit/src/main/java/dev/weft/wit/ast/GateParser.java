@@ -5,18 +5,9 @@ import dev.weft.wit.lex.Token;
 import dev.weft.wit.lex.TokenKind;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** Attributes ({@code @since}, {@code @unstable}, ...) and semver versions. */
 final class GateParser {
-  /** Semantic Versioning 2.0: numbers without leading zeros, dotted pre-release and build ids. */
-  private static final Pattern SEMVER =
-      Pattern.compile(
-          "(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)"
-              + "(-((0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)"
-              + "(\\.(0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?"
-              + "(\\+([0-9a-zA-Z-]+(\\.[0-9a-zA-Z-]+)*))?");
-
   private final TokenCursor in;
 
   GateParser(TokenCursor in) {
@@ -61,7 +52,8 @@ final class GateParser {
             "WIT0017",
             "unknown attribute `" + name.name() + "`",
             span,
-            "write `@since(version = ..)`, `@unstable(feature = ..)` or `@deprecated(version = ..)`");
+            "write `@since(version = ..)`, `@unstable(feature = ..)` or `@deprecated(version ="
+                + " ..)`");
         throw new TokenCursor.SyntaxError();
     }
   }
@@ -96,8 +88,9 @@ final class GateParser {
     suffix(TokenKind.MINUS);
     suffix(TokenKind.PLUS);
     Span span = in.since(first);
-    String text = in.source.text().substring(span.start() - in.source.base(), span.end() - in.source.base());
-    if (!SEMVER.matcher(text).matches()) {
+    String text =
+        in.source.text().substring(span.start() - in.source.base(), span.end() - in.source.base());
+    if (!Semver.isValid(text)) {
       in.diags.error(
           "WIT0014",
           "`" + text + "` is not a valid semantic version",
@@ -108,8 +101,8 @@ final class GateParser {
   }
 
   /**
-   * Eats a pre-release or build suffix: ids, integers and {@code -}, joined by {@code .}. A
-   * {@code .} followed by something else ends the version, as in {@code use a:b/c@1.0.0.{t};}.
+   * Eats a pre-release or build suffix: ids, integers and {@code -}, joined by {@code .}. A {@code
+   * .} followed by something else ends the version, as in {@code use a:b/c@1.0.0.{t};}.
    */
   private void suffix(TokenKind prefix) {
     if (!in.match(prefix)) {

@@ -6,7 +6,8 @@ import dev.weft.wit.model.PackageName;
 import java.util.Optional;
 
 /** {@code package ns:name@version}, with the docs written before it. */
-public record PackageDecl(Ident namespace, Ident name, Optional<String> version, Docs docs, Span span) {
+public record PackageDecl(
+    Ident namespace, Ident name, Optional<String> version, Docs docs, Span span) {
   /** The package name this declares. */
   public PackageName packageName() {
     return new PackageName(namespace.name(), name.name(), version);

@@ -11,9 +11,8 @@ import java.util.List;
  * The jlox-style helpers the parsers share: look at, match and expect tokens; report "expected X,
  * found Y" with what to write; read identifiers and check that they are kebab-case.
  *
- * <p>A syntax error is reported once and then unwinds to the nearest item with {@link
- * SyntaxError}, where the parser skips to a safe point and goes on; the exception never leaves the
- * parser.
+ * <p>A syntax error is reported once and then unwinds to the nearest item with {@link SyntaxError},
+ * where the parser skips to a safe point and goes on; the exception never leaves the parser.
  */
 class TokenCursor {
   /** Unwinds to the item being parsed after a reported syntax error. */
@@ -27,6 +26,7 @@ class TokenCursor {
   final Diagnostics diags;
   private final List<Token> tokens;
   private int current;
+  private int lastErrorAt = -1;
 
   TokenCursor(WitLexer.Tokens source, Diagnostics diags) {
     this.source = source;
@@ -80,7 +80,12 @@ class TokenCursor {
 
   /** Reports a syntax error at {@code at} and returns the exception that unwinds the item. */
   SyntaxError error(String message, Token at, String help) {
-    diags.error("WIT0010", message, at.span(), help);
+    // After recovery the parser may fail again on the very token that failed (typically the end
+    // of input); a second message there would only repeat the first.
+    if (at.start() != lastErrorAt) {
+      diags.error("WIT0010", message, at.span(), help);
+      lastErrorAt = at.start();
+    }
     return new SyntaxError();
   }
 

@@ -97,8 +97,7 @@ public sealed interface TypeBody {
   record NameDecl(Ident name, Docs docs) {}
 
   /** A constructor, method or static function of a resource. */
-  record ResourceFunc(
-      Kind kind, Ident name, FuncType type, Docs docs, List<Attribute> attributes) {
+  record ResourceFunc(Kind kind, Ident name, FuncType type, Docs docs, List<Attribute> attributes) {
     /** How the function relates to the resource. */
     public enum Kind {
       CONSTRUCTOR,

@@ -1,6 +1,5 @@
 package dev.weft.wit.ast;
 
-import dev.weft.wit.diag.Span;
 import dev.weft.wit.lex.Token;
 import dev.weft.wit.lex.TokenKind;
 import dev.weft.wit.model.Primitive;
@@ -10,11 +9,13 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * The type grammar of WIT.md "Types", one method per production. Shared by {@link WitParser} and
- * by {@link #parseAlone}, which reads a lone type expression (a flow input's type).
+ * The type grammar of WIT.md "Types", one method per production. Shared by {@link WitParser} and by
+ * {@link #parseAlone}, which reads a lone type expression (a flow input's type).
  */
 class TypeParser {
-  /** Nesting limit for type expressions, as wit-parser's: stops stack overflows on hostile input. */
+  /**
+   * Nesting limit for type expressions, as wit-parser's: stops stack overflows on hostile input.
+   */
   static final int MAX_TYPE_DEPTH = 100;
 
   private final TokenCursor in;
@@ -69,12 +70,13 @@ class TypeParser {
       case FUTURE -> future(depth);
       case STREAM -> stream(depth);
       case ID, EXPLICIT_ID -> new TypeExpr.Name(in.ident("a type"));
-      default -> throw in.error(
-          "expected a type, found " + in.describe(t),
-          t,
-          t.kind().isKeyword()
-              ? "`" + in.text(t) + "` is a keyword; write `%" + in.text(t) + "` to name a type"
-              : "write a type such as `u32`, `string`, `list<u8>` or the name of a type");
+      default ->
+          throw in.error(
+              "expected a type, found " + in.describe(t),
+              t,
+              t.kind().isKeyword()
+                  ? "`" + in.text(t) + "` is a keyword; write `%" + in.text(t) + "` to name a type"
+                  : "write a type such as `u32`, `string`, `list<u8>` or the name of a type");
     };
   }
 
@@ -216,5 +218,4 @@ class TypeParser {
       default -> null;
     };
   }
-
 }

@@ -11,21 +11,23 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The WIT parser (WIT.md "Top-level items" onwards): tokens to a syntax tree that keeps spans.
- * Each grammar rule is one method named after it and opens with its production. After a syntax
- * error it skips to the end of the item (see {@link TokenCursor#recover}) and goes on, so one run
- * reports every independent mistake. Types are parsed by {@link TypeParser}, worlds by {@link
- * WorldParser}.
+ * The WIT parser (WIT.md "Top-level items" onwards): tokens to a syntax tree that keeps spans. Each
+ * grammar rule is one method named after it and opens with its production. After a syntax error it
+ * skips to the end of the item (see {@link TokenCursor#recover}) and goes on, so one run reports
+ * every independent mistake. Types are parsed by {@link TypeParser}, named type definitions by
+ * {@link TypeDefParser} and {@link ResourceParser}, worlds by {@link WorldParser}.
  */
 public final class WitParser {
   private final TokenCursor in;
   private final TypeParser types;
   private final GateParser gates;
+  private final TypeDefParser typeDefs;
 
   private WitParser(TokenCursor in) {
     this.in = in;
     this.types = new TypeParser(in);
     this.gates = new GateParser(in);
+    this.typeDefs = new TypeDefParser(in, types);
   }
 
   /**
@@ -121,13 +123,14 @@ public final class WitParser {
     List<Attribute> attributes = gates.attributes();
     return switch (in.peek().kind()) {
       case INTERFACE -> interfaceItem(first, attributes);
-      case WORLD -> new WorldParser(in, types, gates, this).worldItem(first, attributes);
+      case WORLD -> new WorldParser(in, gates, this).worldItem(first, attributes);
       case USE -> toplevelUse(attributes);
       case PACKAGE -> nestedPackage(first, attributes, depth);
-      default -> throw in.error(
-          "expected `world`, `interface`, `use` or `package`, found " + in.describe(in.peek()),
-          in.peek(),
-          "a WIT file holds interfaces, worlds, `use` items and nested packages");
+      default ->
+          throw in.error(
+              "expected `world`, `interface`, `use` or `package`, found " + in.describe(in.peek()),
+              in.peek(),
+              "a WIT file holds interfaces, worlds, `use` items and nested packages");
     };
   }
 
@@ -206,7 +209,10 @@ public final class WitParser {
         "expected `use`, a type definition or a function, found " + in.describe(in.peek()),
         in.peek(),
         in.peek().kind().isKeyword()
-            ? "`" + in.text(in.peek()) + "` is a keyword; write `%" + in.text(in.peek())
+            ? "`"
+                + in.text(in.peek())
+                + "` is a keyword; write `%"
+                + in.text(in.peek())
                 + "` to use it as a name"
             : "write `name: func(...)`, `record name { ... }`, `use other.{name};`...");
   }
@@ -215,11 +221,11 @@ public final class WitParser {
   Member sharedMember(Token first, List<Attribute> attributes) {
     return switch (in.peek().kind()) {
       case USE -> useItem(attributes);
-      case TYPE -> typeItem(first, attributes);
-      case RECORD -> recordItem(first, attributes);
-      case VARIANT -> variantItem(first, attributes);
-      case ENUM -> enumItem(first, attributes);
-      case FLAGS -> flagsItem(first, attributes);
+      case TYPE -> typeDefs.typeItem(first, attributes);
+      case RECORD -> typeDefs.recordItem(first, attributes);
+      case VARIANT -> typeDefs.variantItem(first, attributes);
+      case ENUM -> typeDefs.enumItem(first, attributes);
+      case FLAGS -> typeDefs.flagsItem(first, attributes);
       case RESOURCE -> new ResourceParser(in, this).resourceItem(first, attributes);
       default -> null;
     };
@@ -310,93 +316,6 @@ public final class WitParser {
     return new UsePath.Foreign(id, pkg, name, version, in.since(first));
   }
 
-  // type-item ::= 'type' id '=' ty ';'
-  private Member typeItem(Token first, List<Attribute> attributes) {
-    in.advance();
-    Ident name = in.ident("a type name");
-    in.expect(TokenKind.EQUALS, "write `type " + name.name() + " = other-type;`");
-    TypeExpr target = types.ty();
-    in.expect(TokenKind.SEMICOLON, "end the type with `;`");
-    return new Member.TypeDecl(name, docs(first), attributes, new TypeBody.Alias(target));
-  }
-
-  // record-item ::= 'record' id '{' (id ':' ty (',' id ':' ty)* ','?)? '}'
-  private Member recordItem(Token first, List<Attribute> attributes) {
-    in.advance();
-    Ident name = in.ident("a record name");
-    in.expect(TokenKind.LEFT_BRACE, "give the record's fields in `{ }`");
-    List<TypeBody.FieldDecl> fields = new ArrayList<>();
-    while (!in.match(TokenKind.RIGHT_BRACE)) {
-      Token start = in.peek();
-      Ident field = in.ident("a field name");
-      in.expect(TokenKind.COLON, "write `" + field.name() + ": type`");
-      fields.add(new TypeBody.FieldDecl(field, types.ty(), docs(start)));
-      if (!in.match(TokenKind.COMMA)) {
-        in.expect(TokenKind.RIGHT_BRACE, "separate fields with `,` and close the record with `}`");
-        break;
-      }
-    }
-    return new Member.TypeDecl(name, docs(first), attributes, new TypeBody.RecordBody(fields));
-  }
-
-  // variant-items ::= 'variant' id '{' variant-case (',' variant-case)* ','? '}'
-  private Member variantItem(Token first, List<Attribute> attributes) {
-    in.advance();
-    Ident name = in.ident("a variant name");
-    in.expect(TokenKind.LEFT_BRACE, "give the variant's cases in `{ }`");
-    List<TypeBody.CaseDecl> cases = new ArrayList<>();
-    while (!in.match(TokenKind.RIGHT_BRACE)) {
-      cases.add(variantCase());
-      if (!in.match(TokenKind.COMMA)) {
-        in.expect(TokenKind.RIGHT_BRACE, "separate cases with `,` and close the variant with `}`");
-        break;
-      }
-    }
-    return new Member.TypeDecl(name, docs(first), attributes, new TypeBody.VariantBody(cases));
-  }
-
-  // variant-case ::= id ('(' ty ')')?
-  private TypeBody.CaseDecl variantCase() {
-    Token start = in.peek();
-    Ident name = in.ident("a case name");
-    Optional<TypeExpr> payload = Optional.empty();
-    if (in.match(TokenKind.LEFT_PAREN)) {
-      payload = Optional.of(types.ty());
-      in.expect(TokenKind.RIGHT_PAREN, "close the payload type with `)`");
-    }
-    return new TypeBody.CaseDecl(name, payload, docs(start));
-  }
-
-  // enum-items ::= 'enum' id '{' id (',' id)* ','? '}'
-  private Member enumItem(Token first, List<Attribute> attributes) {
-    in.advance();
-    Ident name = in.ident("an enum name");
-    List<TypeBody.NameDecl> cases = nameList("enum", "a case name");
-    return new Member.TypeDecl(name, docs(first), attributes, new TypeBody.EnumBody(cases));
-  }
-
-  // flags-items ::= 'flags' id '{' id (',' id)* ','? '}'
-  private Member flagsItem(Token first, List<Attribute> attributes) {
-    in.advance();
-    Ident name = in.ident("a flags name");
-    List<TypeBody.NameDecl> flags = nameList("flags", "a flag name");
-    return new Member.TypeDecl(name, docs(first), attributes, new TypeBody.FlagsBody(flags));
-  }
-
-  private List<TypeBody.NameDecl> nameList(String what, String itemWhat) {
-    in.expect(TokenKind.LEFT_BRACE, "give the " + what + "'s names in `{ }`");
-    List<TypeBody.NameDecl> names = new ArrayList<>();
-    while (!in.match(TokenKind.RIGHT_BRACE)) {
-      Token start = in.peek();
-      names.add(new TypeBody.NameDecl(in.ident(itemWhat), docs(start)));
-      if (!in.match(TokenKind.COMMA)) {
-        in.expect(TokenKind.RIGHT_BRACE, "separate names with `,` and close the list with `}`");
-        break;
-      }
-    }
-    return names;
-  }
-
   /** ('@' valid-semver)? */
   private Optional<String> optionalVersion() {
     return in.match(TokenKind.AT) ? Optional.of(gates.version()) : Optional.empty();
@@ -406,5 +325,4 @@ public final class WitParser {
   static Docs docs(Token first) {
     return Docs.of(first.docs());
   }
-
 }

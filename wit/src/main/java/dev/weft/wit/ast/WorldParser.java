@@ -8,13 +8,11 @@ import java.util.List;
 /** The {@code world} rules: imports, exports, includes, and the uses and types worlds share. */
 final class WorldParser {
   private final TokenCursor in;
-  private final TypeParser types;
   private final GateParser gates;
   private final WitParser items;
 
-  WorldParser(TokenCursor in, TypeParser types, GateParser gates, WitParser items) {
+  WorldParser(TokenCursor in, GateParser gates, WitParser items) {
     this.in = in;
-    this.types = types;
     this.gates = gates;
     this.items = items;
   }

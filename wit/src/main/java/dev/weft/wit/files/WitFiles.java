@@ -49,7 +49,10 @@ public final class WitFiles {
     } else if (Files.isRegularFile(path)) {
       root.addAll(single(path));
     } else {
-      diags.error("WIT0200", "cannot read `" + path + "`: no such file or folder", Span.NONE,
+      diags.error(
+          "WIT0200",
+          "cannot read `" + path + "`: no such file or folder",
+          Span.NONE,
           "give a `.wit` file, a `.wit.md` file or a folder of `.wit` files");
     }
     List<UnresolvedPackage> all = new ArrayList<>(root);
@@ -58,8 +61,8 @@ public final class WitFiles {
   }
 
   /**
-   * Each entry of {@code deps/} is one dependency: a file, or a folder that is a package (and
-   * may have a {@code deps/} of its own). Other files, such as a README, are ignored.
+   * Each entry of {@code deps/} is one dependency: a file, or a folder that is a package (and may
+   * have a {@code deps/} of its own). Other files, such as a README, are ignored.
    */
   private void dependencies(Path deps, List<UnresolvedPackage> out) {
     if (!Files.isDirectory(deps)) {
@@ -86,7 +89,10 @@ public final class WitFiles {
       }
     }
     if (files.isEmpty()) {
-      diags.error("WIT0202", "folder `" + dir + "` has no `.wit` files", Span.NONE,
+      diags.error(
+          "WIT0202",
+          "folder `" + dir + "` has no `.wit` files",
+          Span.NONE,
           "a package folder holds the package's `.wit` files, and its dependencies in `deps/`");
       return List.of();
     }
@@ -95,8 +101,11 @@ public final class WitFiles {
 
   private List<UnresolvedPackage> single(Path file) {
     if (isBinary(file)) {
-      diags.error("WIT0201", "`" + file + "` is a component binary, which WIT loading does not"
-          + " decode", Span.NONE, "give the package's `.wit` files instead");
+      diags.error(
+          "WIT0201",
+          "`" + file + "` is a component binary, which WIT loading does not" + " decode",
+          Span.NONE,
+          "give the package's `.wit` files instead");
       return List.of();
     }
     SourceFile f = parse(file);
@@ -124,11 +133,14 @@ public final class WitFiles {
           .decode(java.nio.ByteBuffer.wrap(bytes))
           .toString();
     } catch (CharacterCodingException e) {
-      diags.error("WIT0203", "`" + file + "` is not valid UTF-8", Span.NONE,
-          "save the file as UTF-8");
+      diags.error(
+          "WIT0203", "`" + file + "` is not valid UTF-8", Span.NONE, "save the file as UTF-8");
     } catch (IOException e) {
-      diags.error("WIT0200", "cannot read `" + file + "`: " + e.getClass().getSimpleName(),
-          Span.NONE, "check that the file exists and is readable");
+      diags.error(
+          "WIT0200",
+          "cannot read `" + file + "`: " + e.getClass().getSimpleName(),
+          Span.NONE,
+          "check that the file exists and is readable");
     }
     return null;
   }

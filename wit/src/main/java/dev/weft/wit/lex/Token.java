@@ -7,8 +7,8 @@ import java.util.Objects;
  * One token: its kind and where it is, in global {@link dev.weft.wit.diag.SourceMap} offsets. The
  * text is not copied; cut it from the source when a pass needs it ({@link WitLexer.Tokens#text}).
  *
- * @param docs the doc comments ({@code ///} or {@code /** .. *}{@code /}) right before this
- *     token, markers removed, or null when there are none
+ * @param docs the doc comments ({@code ///} or {@code /** .. *}{@code /}) right before this token,
+ *     markers removed, or null when there are none
  */
 public record Token(TokenKind kind, int start, int end, String docs) {
   public Token {

@@ -6,13 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns one WIT text into tokens in a single linear pass. Whitespace and comments are dropped;
- * doc comments ({@code ///}, {@code /** .. *}{@code /}) are attached to the token that follows
- * them. Problems (forbidden characters, unterminated comments or strings) are reported to the
- * {@link Diagnostics} and lexing goes on after them, so the parser still sees the rest of the file.
+ * Turns one WIT text into tokens in a single linear pass. Whitespace and comments are dropped; doc
+ * comments ({@code ///}, {@code /** .. *}{@code /}) are attached to the token that follows them.
+ * Problems (forbidden characters, unterminated comments or strings) are reported to the {@link
+ * Diagnostics} and lexing goes on after them, so the parser still sees the rest of the file.
  *
- * <p>Plain {@code //} and {@code /*} comments are not docs: only the marked forms document an
- * item, as in Rust and wit-bindgen's output, so a licence header does not become package docs.
+ * <p>Plain {@code //} and {@code /*} comments are not docs: only the marked forms document an item,
+ * as in Rust and wit-bindgen's output, so a licence header does not become package docs.
  */
 public final class WitLexer {
   /** The tokens of one text, ending in an {@link TokenKind#EOF} token, and the text itself. */

@@ -31,11 +31,15 @@ public interface TypeScope {
   /** The types a world declares or {@code use}s (its type imports). */
   static TypeScope of(Resolve resolve, WorldId world) {
     Map<String, TypeId> types = new java.util.LinkedHashMap<>();
-    resolve.world(world).imports().forEach((key, item) -> {
-      if (item instanceof WorldItem.TypeItem t && key.name().isPresent()) {
-        types.put(key.name().get(), t.id());
-      }
-    });
+    resolve
+        .world(world)
+        .imports()
+        .forEach(
+            (key, item) -> {
+              if (item instanceof WorldItem.TypeItem t && key.name().isPresent()) {
+                types.put(key.name().get(), t.id());
+              }
+            });
     return of(name -> Optional.ofNullable(types.get(name)), types.keySet(), resolve);
   }
 

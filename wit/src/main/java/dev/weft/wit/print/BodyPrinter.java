@@ -5,10 +5,8 @@ import dev.weft.wit.model.EnumType;
 import dev.weft.wit.model.Field;
 import dev.weft.wit.model.FlagsType;
 import dev.weft.wit.model.Function;
-import dev.weft.wit.model.FunctionKind;
 import dev.weft.wit.model.Interface;
 import dev.weft.wit.model.InterfaceId;
-import dev.weft.wit.model.Kind;
 import dev.weft.wit.model.Name;
 import dev.weft.wit.model.Named;
 import dev.weft.wit.model.Own;
@@ -94,7 +92,8 @@ final class BodyPrinter {
         TypeDef alias = resolve.type(ids.get(i));
         String original = resolve.type(((Named) alias.definition()).id()).name().orElseThrow();
         String local = alias.name().orElseThrow();
-        names.add(original.equals(local) ? Out.id(local) : Out.id(original) + " as " + Out.id(local));
+        names.add(
+            original.equals(local) ? Out.id(local) : Out.id(original) + " as " + Out.id(local));
         i++;
       }
       out.gate(stability);
@@ -106,11 +105,15 @@ final class BodyPrinter {
   String path(InterfaceId id) {
     Interface i = resolve.iface(id);
     String name = Out.id(i.name().orElseThrow());
-    if (i.pkg().equals(current)) {
+    if (i.pkg().equals(current) || i.pkg().isEmpty()) {
       return name;
     }
     PackageName p = resolve.pkg(i.pkg().orElseThrow()).name();
-    return Out.id(p.namespace()) + ":" + Out.id(p.name()) + "/" + name
+    return Out.id(p.namespace())
+        + ":"
+        + Out.id(p.name())
+        + "/"
+        + name
         + p.version().map(v -> "@" + v).orElse("");
   }
 
@@ -142,8 +145,29 @@ final class BodyPrinter {
       case RESOURCE -> resource(id, name, functions);
       // `type a = own<r>` must not print as `type a = r`, which would alias `r` itself.
       case OWN -> out.line("type " + name + " = own<" + types.name(((Own) t).resource()) + ">;");
-      case BOOL, U8, U16, U32, U64, S8, S16, S32, S64, F32, F64, CHAR, STRING, ERROR_CONTEXT,
-          LIST, FIXED_LIST, OPTION, RESULT, TUPLE, BORROW, FUTURE, STREAM, NAMED ->
+      case BOOL,
+          U8,
+          U16,
+          U32,
+          U64,
+          S8,
+          S16,
+          S32,
+          S64,
+          F32,
+          F64,
+          CHAR,
+          STRING,
+          ERROR_CONTEXT,
+          LIST,
+          FIXED_LIST,
+          OPTION,
+          RESULT,
+          TUPLE,
+          BORROW,
+          FUTURE,
+          STREAM,
+          NAMED ->
           out.line("type " + name + " = " + types.of(t) + ";");
     }
   }
@@ -182,8 +206,10 @@ final class BodyPrinter {
     return switch (f.kind().form()) {
       case CONSTRUCTOR -> {
         boolean plain = f.result().map(r -> r.equals(new Own(resource))).orElse(true);
-        yield "constructor" + params(f, 0)
-            + (plain ? "" : " -> " + types.of(f.result().get())) + ";";
+        yield "constructor"
+            + params(f, 0)
+            + (plain ? "" : " -> " + types.of(f.result().get()))
+            + ";";
       }
       case METHOD -> Out.id(local) + ": " + funcType(f, 1) + ";";
       case STATIC -> Out.id(local) + ": static " + funcType(f, 0) + ";";
@@ -205,6 +231,4 @@ final class BodyPrinter {
     }
     return j.toString();
   }
-
-
 }

@@ -37,11 +37,13 @@ final class Out {
 
   /** Doc comments as {@code ///} lines. */
   void docs(Docs docs) {
-    docs.contents().ifPresent(d -> {
-      for (String l : d.split("\n", -1)) {
-        line(l.isEmpty() ? "///" : "/// " + l);
-      }
-    });
+    docs.contents()
+        .ifPresent(
+            d -> {
+              for (String l : d.split("\n", -1)) {
+                line(l.isEmpty() ? "///" : "/// " + l);
+              }
+            });
   }
 
   /** The attributes of a gate, one per line. */

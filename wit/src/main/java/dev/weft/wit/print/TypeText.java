@@ -18,8 +18,8 @@ import java.util.StringJoiner;
 
 /**
  * A type as WIT source. Named types print as their name: resolved from text, every type a body
- * refers to is declared or {@code use}d in that body, so the name is in scope. A bare resource
- * name means {@code own<R>}, which is how {@link Own} prints.
+ * refers to is declared or {@code use}d in that body, so the name is in scope. A bare resource name
+ * means {@code own<R>}, which is how {@link Own} prints.
  */
 final class TypeText {
   private final Resolve resolve;
@@ -33,8 +33,8 @@ final class TypeText {
       case BOOL, U8, U16, U32, U64, S8, S16, S32, S64, F32, F64, CHAR, STRING, ERROR_CONTEXT ->
           ((Primitive) t).witName();
       case LIST -> "list<" + of(((ListType) t).element()) + ">";
-      case FIXED_LIST -> "list<" + of(((FixedListType) t).element()) + ", "
-          + ((FixedListType) t).size() + ">";
+      case FIXED_LIST ->
+          "list<" + of(((FixedListType) t).element()) + ", " + ((FixedListType) t).size() + ">";
       case OPTION -> "option<" + of(((OptionType) t).some()) + ">";
       case RESULT -> result((ResultType) t);
       case TUPLE -> {
@@ -46,9 +46,10 @@ final class TypeText {
       case BORROW -> "borrow<" + name(((Borrow) t).resource()) + ">";
       case FUTURE -> ((FutureType) t).element().map(e -> "future<" + of(e) + ">").orElse("future");
       case STREAM -> ((StreamType) t).element().map(e -> "stream<" + of(e) + ">").orElse("stream");
-      case NAMED -> name(((Named) t).id());
-      case RECORD, VARIANT, ENUM, FLAGS, RESOURCE -> throw new IllegalStateException(
-          "a " + t.kind() + " is only the definition of a named type");
+      case NAMED -> named(((Named) t).id());
+      case RECORD, VARIANT, ENUM, FLAGS, RESOURCE ->
+          throw new IllegalStateException(
+              "a " + t.kind() + " is only the definition of a named type");
     };
   }
 
@@ -62,8 +63,21 @@ final class TypeText {
     return "result<" + r.ok().map(this::of).orElse("_") + ", " + of(r.err().get()) + ">";
   }
 
+  /**
+   * A reference to a type definition: its name, or for an anonymous definition (as a decoded
+   * component has for {@code list<u8>} and the like) the structure itself.
+   */
+  private String named(TypeId id) {
+    var def = resolve.type(id);
+    return def.name().isPresent() ? Out.id(def.name().get()) : of(def.definition());
+  }
+
   String name(TypeId id) {
-    return Out.id(resolve.type(id).name().orElseThrow(
-        () -> new IllegalStateException("anonymous type " + id + " referenced by name")));
+    return Out.id(
+        resolve
+            .type(id)
+            .name()
+            .orElseThrow(
+                () -> new IllegalStateException("anonymous type " + id + " referenced by name")));
   }
 }

@@ -82,7 +82,9 @@ public final class WitPrinter {
   }
 
   private static String packageName(WitPackage p) {
-    return Out.id(p.name().namespace()) + ":" + Out.id(p.name().name())
+    return Out.id(p.name().namespace())
+        + ":"
+        + Out.id(p.name().name())
         + p.name().version().map(v -> "@" + v).orElse("");
   }
 
@@ -96,7 +98,8 @@ public final class WitPrinter {
     for (WorldItem item : w.imports().values()) {
       if (item instanceof WorldItem.TypeItem t) {
         types.add(t.id());
-      } else if (item instanceof WorldItem.FunctionItem f && f.function().kind().resource().isPresent()) {
+      } else if (item instanceof WorldItem.FunctionItem f
+          && f.function().kind().resource().isPresent()) {
         resourceFuncs.add(f.function());
       }
     }
@@ -106,7 +109,8 @@ public final class WitPrinter {
     out.close();
   }
 
-  private void items(String direction, Map<WorldKey, WorldItem> items, BodyPrinter body, PackageId pkg) {
+  private void items(
+      String direction, Map<WorldKey, WorldItem> items, BodyPrinter body, PackageId pkg) {
     for (Map.Entry<WorldKey, WorldItem> e : items.entrySet()) {
       WorldItem item = e.getValue();
       if (item instanceof WorldItem.InterfaceItem i) {
@@ -123,13 +127,16 @@ public final class WitPrinter {
           out.close();
         } else {
           out.gate(i.stability());
-          out.line(direction + " " + Out.id(e.getKey().name().get()) + ": " + body.path(i.id()) + ";");
+          out.line(
+              direction + " " + Out.id(e.getKey().name().get()) + ": " + body.path(i.id()) + ";");
         }
-      } else if (item instanceof WorldItem.FunctionItem f && f.function().kind().resource().isEmpty()) {
+      } else if (item instanceof WorldItem.FunctionItem f
+          && f.function().kind().resource().isEmpty()) {
         Function fn = f.function();
         out.docs(fn.docs());
         out.gate(fn.stability());
-        out.line(direction + " " + Out.id(e.getKey().name().get()) + ": " + body.funcType(fn, 0) + ";");
+        out.line(
+            direction + " " + Out.id(e.getKey().name().get()) + ": " + body.funcType(fn, 0) + ";");
       }
     }
   }

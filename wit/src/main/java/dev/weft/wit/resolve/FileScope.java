@@ -146,8 +146,7 @@ final class FileScope implements ItemPaths {
   }
 
   private Optional<ItemRef> foreign(UsePath.Foreign path) {
-    PackageName name =
-        new PackageName(path.namespace().name(), path.pkg().name(), path.version());
+    PackageName name = new PackageName(path.namespace().name(), path.pkg().name(), path.version());
     PackageId pkg = arenas.packageNames.get(name);
     if (pkg == null && arenas.declared.contains(name)) {
       return Optional.empty(); // declared but not resolvable: its cycle was reported already

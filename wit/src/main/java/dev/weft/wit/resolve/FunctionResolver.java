@@ -34,7 +34,8 @@ final class FunctionResolver {
 
   /** A freestanding function, or empty after reporting problems. */
   Optional<Function> freestanding(Ident name, FuncType type, Docs docs, Stability stability) {
-    FunctionKind kind = new FunctionKind(FunctionKind.Form.FREESTANDING, Optional.empty(), type.async());
+    FunctionKind kind =
+        new FunctionKind(FunctionKind.Form.FREESTANDING, Optional.empty(), type.async());
     return build(name.name(), name.span(), kind, List.of(), type, docs, stability);
   }
 
@@ -44,22 +45,24 @@ final class FunctionResolver {
     FuncType type = f.type();
     return switch (f.kind()) {
       case CONSTRUCTOR -> constructor(resourceName, resource, f, stability);
-      case METHOD -> build(
-          "[method]" + resourceName + "." + f.name().name(),
-          f.name().span(),
-          new FunctionKind(FunctionKind.Form.METHOD, Optional.of(resource), type.async()),
-          List.of(new Param("self", new Borrow(resource))),
-          type,
-          f.docs(),
-          stability);
-      case STATIC -> build(
-          "[static]" + resourceName + "." + f.name().name(),
-          f.name().span(),
-          new FunctionKind(FunctionKind.Form.STATIC, Optional.of(resource), type.async()),
-          List.of(),
-          type,
-          f.docs(),
-          stability);
+      case METHOD ->
+          build(
+              "[method]" + resourceName + "." + f.name().name(),
+              f.name().span(),
+              new FunctionKind(FunctionKind.Form.METHOD, Optional.of(resource), type.async()),
+              List.of(new Param("self", new Borrow(resource))),
+              type,
+              f.docs(),
+              stability);
+      case STATIC ->
+          build(
+              "[static]" + resourceName + "." + f.name().name(),
+              f.name().span(),
+              new FunctionKind(FunctionKind.Form.STATIC, Optional.of(resource), type.async()),
+              List.of(),
+              type,
+              f.docs(),
+              stability);
     };
   }
 
@@ -68,7 +71,14 @@ final class FunctionResolver {
     FunctionKind kind =
         new FunctionKind(FunctionKind.Form.CONSTRUCTOR, Optional.of(resource), false);
     Optional<Function> built =
-        build("[constructor]" + resourceName, f.name().span(), kind, List.of(), f.type(), f.docs(), stability);
+        build(
+            "[constructor]" + resourceName,
+            f.name().span(),
+            kind,
+            List.of(),
+            f.type(),
+            f.docs(),
+            stability);
     if (built.isEmpty()) {
       return built;
     }
@@ -79,26 +89,29 @@ final class FunctionResolver {
     }
     Span at = f.type().result().get().span();
     if (!(fn.result().get() instanceof ResultType r)) {
-      body.diags().error(
-          "WIT0112",
-          "if a constructor return type is declared it must be a `result`",
-          at,
-          "write `-> result<" + resourceName + ", error-type>`, or no result");
+      body.diags()
+          .error(
+              "WIT0112",
+              "if a constructor return type is declared it must be a `result`",
+              at,
+              "write `-> result<" + resourceName + ", error-type>`, or no result");
       return Optional.empty();
     }
     if (r.ok().isEmpty() || !r.ok().get().equals(own)) {
-      body.diags().error(
-          "WIT0112",
-          "the `ok` type must be the resource being constructed",
-          at,
-          "write `-> result<" + resourceName + ", error-type>`");
+      body.diags()
+          .error(
+              "WIT0112",
+              "the `ok` type must be the resource being constructed",
+              at,
+              "write `-> result<" + resourceName + ", error-type>`");
       return Optional.empty();
     }
     return built;
   }
 
   private static Function withResult(Function fn, WitType result) {
-    return new Function(fn.name(), fn.kind(), fn.params(), Optional.of(result), fn.docs(), fn.stability());
+    return new Function(
+        fn.name(), fn.kind(), fn.params(), Optional.of(result), fn.docs(), fn.stability());
   }
 
   private Optional<Function> build(
@@ -114,11 +127,12 @@ final class FunctionResolver {
     boolean ok = true;
     for (FuncType.Param p : type.params()) {
       if (!seen.add(p.name().name())) {
-        body.diags().error(
-            "WIT0109",
-            "param `" + p.name().name() + "` is defined more than once",
-            p.name().span(),
-            "give each parameter its own name");
+        body.diags()
+            .error(
+                "WIT0109",
+                "param `" + p.name().name() + "` is defined more than once",
+                p.name().span(),
+                "give each parameter its own name");
         ok = false;
       }
       Optional<WitType> t = body.types().resolve(p.type());
@@ -130,11 +144,13 @@ final class FunctionResolver {
       result = body.types().resolve(type.result().get());
       ok &= result.isPresent();
       if (result.isPresent() && new BorrowFinder(body.arenas()).contains(result.get())) {
-        body.diags().error(
-            "WIT0110",
-            "function `" + name + "` returns a type which contains a `borrow<T>`",
-            type.result().get().span(),
-            "return `own<T>` (or the bare resource name) instead: a borrow cannot outlive the call");
+        body.diags()
+            .error(
+                "WIT0110",
+                "function `" + name + "` returns a type which contains a `borrow<T>`",
+                type.result().get().span(),
+                "return `own<T>` (or the bare resource name) instead: a borrow cannot outlive the"
+                    + " call");
         ok = false;
       }
     }

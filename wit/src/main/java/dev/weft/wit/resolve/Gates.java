@@ -1,6 +1,7 @@
 package dev.weft.wit.resolve;
 
 import dev.weft.wit.ast.Attribute;
+import dev.weft.wit.ast.Semver;
 import dev.weft.wit.diag.Diagnostics;
 import dev.weft.wit.diag.Span;
 import dev.weft.wit.model.PackageName;
@@ -10,10 +11,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Feature gates (WIT.md "Feature Gates"): turns an item's attributes into its {@link Stability}
- * and decides whether the item is part of the resolved model. {@code @unstable} items are kept
- * only when their feature is enabled; {@code @since} must not name a version newer than the
- * package's own.
+ * Feature gates (WIT.md "Feature Gates"): turns an item's attributes into its {@link Stability} and
+ * decides whether the item is part of the resolved model. {@code @unstable} items are kept only
+ * when their feature is enabled; {@code @since} must not name a version newer than the package's
+ * own.
  */
 final class Gates {
   /** An item's stability and whether it is included. */
@@ -63,13 +64,17 @@ final class Gates {
   }
 
   /**
-   * A {@code @since} in a versioned package must not name a newer version. In a package without
-   * a version there is nothing to compare with: items merged in by {@code include} keep the gates
-   * of the package they came from, so printing such a world must still parse (wit-parser rejects
-   * the gate there instead).
+   * A {@code @since} in a versioned package must not name a newer version. In a package without a
+   * version there is nothing to compare with: items merged in by {@code include} keep the gates of
+   * the package they came from, so printing such a world must still parse (wit-parser rejects the
+   * gate there instead).
    */
   private void checkSince(String since, PackageName pkg, Span span) {
-    if (pkg.version().isPresent() && Semver.compare(since, pkg.version().get()) > 0) {
+    // An invalid version was reported by the parser; there is nothing to compare.
+    if (pkg.version().isPresent()
+        && Semver.isValid(since)
+        && Semver.isValid(pkg.version().get())
+        && Semver.compare(since, pkg.version().get()) > 0) {
       diags.error(
           "WIT0121",
           "`@since` names unreleased version "

@@ -13,9 +13,9 @@ import java.util.Set;
 
 /**
  * {@code include other with { a as b };} (WIT.md "Union of Worlds with include"): copies another
- * world's imports and exports into this one. Interfaces keyed by their package path merge (the
- * same interface twice is one import); plain names must not collide, and {@code with} renames
- * them, including the functions of a renamed resource.
+ * world's imports and exports into this one. Interfaces keyed by their package path merge (the same
+ * interface twice is one import); plain names must not collide, and {@code with} renames them,
+ * including the functions of a renamed resource.
  */
 final class IncludeResolver {
   private final Body body;
@@ -48,11 +48,16 @@ final class IncludeResolver {
     merge(inc, other.exports(), exports, exportNames, "export", used);
     for (WorldMember.IncludeName n : inc.with()) {
       if (!used.contains(n.name().name())) {
-        body.diags().error(
-            "WIT0134",
-            "no import or export named `" + n.name().name() + "` in world `" + other.name() + "`",
-            n.name().span(),
-            "`with` renames plain names only; interfaces named by their package path keep it");
+        body.diags()
+            .error(
+                "WIT0134",
+                "no import or export named `"
+                    + n.name().name()
+                    + "` in world `"
+                    + other.name()
+                    + "`",
+                n.name().span(),
+                "`with` renames plain names only; interfaces named by their package path keep it");
       }
     }
   }
@@ -82,17 +87,24 @@ final class IncludeResolver {
       WorldItem item = e.getValue();
       if (item instanceof WorldItem.FunctionItem f && !renamed.equals(name)) {
         Function fn = f.function();
-        item = new WorldItem.FunctionItem(
-            new Function(renamed, fn.kind(), fn.params(), fn.result(), fn.docs(), fn.stability()));
+        item =
+            new WorldItem.FunctionItem(
+                new Function(
+                    renamed, fn.kind(), fn.params(), fn.result(), fn.docs(), fn.stability()));
       }
       boolean plain = !renamed.startsWith("[");
-      if ((plain && !names.claimQuietly(renamed, kindOf(item))) || into.containsKey(WorldKey.of(renamed))) {
-        body.diags().error(
-            "WIT0133",
-            direction + " of `" + renamed + "` shadows previously " + direction + "ed items",
-            inc.from().span(),
-            "rename it with `include " + inc.from().name().name() + " with { " + renamed
-                + " as new-name }`");
+      if ((plain && !names.claimQuietly(renamed, kindOf(item)))
+          || into.containsKey(WorldKey.of(renamed))) {
+        body.diags()
+            .error(
+                "WIT0133",
+                direction + " of `" + renamed + "` shadows previously " + direction + "ed items",
+                inc.from().span(),
+                "rename it with `include "
+                    + inc.from().name().name()
+                    + " with { "
+                    + renamed
+                    + " as new-name }`");
         continue;
       }
       into.put(WorldKey.of(renamed), item);

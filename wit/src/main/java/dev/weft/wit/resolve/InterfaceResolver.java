@@ -1,5 +1,6 @@
 package dev.weft.wit.resolve;
 
+import dev.weft.wit.ast.Attribute;
 import dev.weft.wit.ast.Ident;
 import dev.weft.wit.ast.Member;
 import dev.weft.wit.ast.TypeBody;
@@ -9,12 +10,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * Resolves the members of one interface body (a named interface, or one written inline in a
- * world): gates first, then uses, then types in dependency order, then functions, so every
- * function sees every type. Names of types and functions share one namespace.
+ * Resolves the members of one interface body (a named interface, or one written inline in a world):
+ * gates first, then uses, then types in dependency order, then functions, so every function sees
+ * every type. Names of types and functions share one namespace.
  */
 final class InterfaceResolver {
   /** The message for a reference to an item a feature gate left out. */
@@ -59,10 +59,11 @@ final class InterfaceResolver {
         }
         case FUNC -> {
           Member.FuncDecl f = (Member.FuncDecl) m;
-          body.scope().explain(
-              f.name().name(),
-              new LocalScope.Why(
-                  "WIT0115", "cannot use function `" + f.name().name() + "` as a type"));
+          body.scope()
+              .explain(
+                  f.name().name(),
+                  new LocalScope.Why(
+                      "WIT0115", "cannot use function `" + f.name().name() + "` as a type"));
           funcs.add(f);
         }
       }
@@ -105,18 +106,22 @@ final class InterfaceResolver {
     if (t.body() instanceof TypeBody.ResourceBody r) {
       for (TypeBody.ResourceFunc f : r.funcs()) {
         if (gate(f.attributes()).included()) {
-          body.diags().error(
-              "WIT0120",
-              "function `" + f.name().name() + "` is not gated by a feature but its resource `"
-                  + t.name().name() + "` is",
-              f.name().span(),
-              "gate the function with the same `@unstable` feature as its resource");
+          body.diags()
+              .error(
+                  "WIT0120",
+                  "function `"
+                      + f.name().name()
+                      + "` is not gated by a feature but its resource `"
+                      + t.name().name()
+                      + "` is",
+                  f.name().span(),
+                  "gate the function with the same `@unstable` feature as its resource");
         }
       }
     }
   }
 
-  private Gates.Gate gate(List<dev.weft.wit.ast.Attribute> attributes) {
+  private Gates.Gate gate(List<Attribute> attributes) {
     return body.gates().of(attributes, body.pkg());
   }
 
@@ -124,5 +129,4 @@ final class InterfaceResolver {
     body.scope().explain(name.name(), new LocalScope.Why("WIT0106", String.format(EXCLUDED, what)));
     body.arenas().excluded(body.owner(), name.name());
   }
-
 }

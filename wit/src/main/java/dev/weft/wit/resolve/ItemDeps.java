@@ -72,7 +72,8 @@ final class ItemDeps {
         WorldMember.Extern x = ((WorldMember.ImportExport) m).extern();
         switch (x.form()) {
           case FUNC -> {}
-          case INLINE_INTERFACE -> members(((WorldMember.Extern.InlineInterface) x).members(), paths);
+          case INLINE_INTERFACE ->
+              members(((WorldMember.Extern.InlineInterface) x).members(), paths);
           case PATH -> paths.add(((WorldMember.Extern.Path) x).path());
           case NAMED_PATH -> paths.add(((WorldMember.Extern.NamedPath) x).path());
         }

@@ -5,9 +5,9 @@ import dev.weft.wit.model.WorldId;
 import java.util.Optional;
 
 /**
- * What a package-level name stands for: an interface, a world, an item a feature gate left out,
- * an item not resolved yet (so a reference of the wrong kind still gets a precise message), or an
- * item that failed to resolve (already reported, so lookups stay quiet).
+ * What a package-level name stands for: an interface, a world, an item a feature gate left out, an
+ * item not resolved yet (so a reference of the wrong kind still gets a precise message), or an item
+ * that failed to resolve (already reported, so lookups stay quiet).
  */
 record ItemRef(State state, Optional<InterfaceId> iface, Optional<WorldId> world) {
   enum State {

@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * Reports names declared twice in one body: types, uses and functions share a namespace, and a
- * resource's functions share one of their own. Gated items count too: one source must not mean
- * two things depending on the features enabled.
+ * resource's functions share one of their own. Gated items count too: one source must not mean two
+ * things depending on the features enabled.
  */
 final class NameCheck {
   private final Diagnostics diags;

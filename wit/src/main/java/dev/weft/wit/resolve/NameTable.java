@@ -30,10 +30,20 @@ final class NameTable {
     }
     String message =
         prior.name().equals(name.name())
-            ? direction + " `" + name.name() + "` conflicts with prior " + prior.kind()
+            ? direction
+                + " `"
+                + name.name()
+                + "` conflicts with prior "
+                + prior.kind()
                 + " of same name"
-            : direction + " `" + name.name() + "` conflicts with " + direction + " `"
-                + prior.name() + "` (kebab-case names are case-insensitive)";
+            : direction
+                + " `"
+                + name.name()
+                + "` conflicts with "
+                + direction
+                + " `"
+                + prior.name()
+                + "` (kebab-case names are case-insensitive)";
     diags.error("WIT0132", message, name.span(), "give the " + direction + " another name");
     return false;
   }

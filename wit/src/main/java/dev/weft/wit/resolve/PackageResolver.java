@@ -4,6 +4,7 @@ import dev.weft.wit.ast.Ident;
 import dev.weft.wit.ast.Member;
 import dev.weft.wit.ast.TopItem;
 import dev.weft.wit.ast.UsePath;
+import dev.weft.wit.ast.WorldMember;
 import dev.weft.wit.diag.Diagnostics;
 import dev.weft.wit.model.Interface;
 import dev.weft.wit.model.InterfaceId;
@@ -20,8 +21,8 @@ import java.util.Optional;
 
 /**
  * Resolves one package into the arenas: checks that its item names are unique, orders its
- * interfaces and worlds so each comes after the items it refers to (reporting cycles), and
- * resolves them in that order, each against the scope of the file it was written in.
+ * interfaces and worlds so each comes after the items it refers to (reporting cycles), and resolves
+ * them in that order, each against the scope of the file it was written in.
  */
 final class PackageResolver {
   /** One interface or world of the package and the file it came from. */
@@ -53,7 +54,8 @@ final class PackageResolver {
     }
     Map<String, String> kinds = new HashMap<>();
     for (Item item : items) {
-      kinds.put(item.name().name(), item.decl() instanceof TopItem.WorldDecl ? "world" : "interface");
+      kinds.put(
+          item.name().name(), item.decl() instanceof TopItem.WorldDecl ? "world" : "interface");
     }
     for (int u = 0; u < pkg.units().size(); u++) {
       files.add(
@@ -69,7 +71,8 @@ final class PackageResolver {
             (from, edge) -> {
               diags.error(
                   "WIT0142",
-                  "interface or world `" + items.get(edge.to()).name().name()
+                  "interface or world `"
+                      + items.get(edge.to()).name().name()
                       + "` depends on itself",
                   edge.span(),
                   "break the cycle of `use` and `include` between these items");
@@ -132,15 +135,15 @@ final class PackageResolver {
       if (!gate.included()) {
         List<Member> shared = new ArrayList<>();
         decl.members().stream()
-            .filter(m -> m instanceof dev.weft.wit.ast.WorldMember.Shared)
-            .forEach(m -> shared.add(((dev.weft.wit.ast.WorldMember.Shared) m).member()));
+            .filter(m -> m instanceof WorldMember.Shared)
+            .forEach(m -> shared.add(((WorldMember.Shared) m).member()));
         excluded(id, item.name(), ItemRef.State.EXCLUDED_WORLD, "world", shared);
         return;
       }
       WorldId world = arenas.reserveWorld();
       Body body = body(TypeOwner.of(world), scope);
       arenas.worlds.set(
-          world.index(), new WorldResolver(body, world).resolve(decl, gate, Optional.of(id)));
+          world.index(), new WorldResolver(body).resolve(decl, gate, Optional.of(id)));
       resolved.put(item.name().name(), ItemRef.of(world));
     }
   }
@@ -175,11 +178,12 @@ final class PackageResolver {
     Map<String, Ident> seen = new HashMap<>();
     for (int u = 0; u < pkg.units().size(); u++) {
       for (TopItem t : pkg.units().get(u).items()) {
-        Ident name = switch (t.form()) {
-          case INTERFACE -> ((TopItem.InterfaceDecl) t).name();
-          case WORLD -> ((TopItem.WorldDecl) t).name();
-          case USE, PACKAGE -> null;
-        };
+        Ident name =
+            switch (t.form()) {
+              case INTERFACE -> ((TopItem.InterfaceDecl) t).name();
+              case WORLD -> ((TopItem.WorldDecl) t).name();
+              case USE, PACKAGE -> null;
+            };
         if (name == null) {
           continue;
         }
@@ -221,5 +225,4 @@ final class PackageResolver {
     }
     return uses;
   }
-
 }

@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * Groups parsed files into packages (WIT.md "Package Format"): the files of one root (a folder's
- * {@code .wit} files, or one file) form one package, named by their {@code package} headers,
- * which must agree; every nested {@code package .. { }} block is a package of its own.
+ * {@code .wit} files, or one file) form one package, named by their {@code package} headers, which
+ * must agree; every nested {@code package .. { }} block is a package of its own.
  */
 public final class Packages {
   private Packages() {}
@@ -31,12 +31,15 @@ public final class Packages {
       }
       PackageDecl decl = f.pkg().get();
       // A syntax error may have eaten the header: then its absence is no news.
-    if (main == null) {
+      if (main == null) {
         main = decl;
       } else if (!main.packageName().equals(decl.packageName())) {
         diags.error(
             "WIT0150",
-            "package `" + decl.packageName() + "` does not match `" + main.packageName()
+            "package `"
+                + decl.packageName()
+                + "` does not match `"
+                + main.packageName()
                 + "`, declared by another file of this package",
             decl.span(),
             "every file of a folder declares the same package; move other packages to `deps/`");
@@ -58,7 +61,10 @@ public final class Packages {
       if (diags.hasErrors()) {
         return out;
       }
-      Span at = files.isEmpty() ? Span.NONE : new Span(files.get(0).span().start(), files.get(0).span().start());
+      Span at =
+          files.isEmpty()
+              ? Span.NONE
+              : new Span(files.get(0).span().start(), files.get(0).span().start());
       diags.error(
           "WIT0151",
           "no `package` header was found in any WIT file for this package",
@@ -96,5 +102,4 @@ public final class Packages {
     }
     return out;
   }
-
 }

@@ -1,5 +1,6 @@
 package dev.weft.wit.resolve;
 
+import dev.weft.wit.diag.SourceMap;
 import dev.weft.wit.model.Interface;
 import dev.weft.wit.model.InterfaceId;
 import dev.weft.wit.model.PackageId;
@@ -7,6 +8,7 @@ import dev.weft.wit.model.PackageName;
 import dev.weft.wit.model.Resolve;
 import dev.weft.wit.model.TypeDef;
 import dev.weft.wit.model.TypeId;
+import dev.weft.wit.model.TypeOwner;
 import dev.weft.wit.model.TypeTable;
 import dev.weft.wit.model.WitPackage;
 import dev.weft.wit.model.World;
@@ -14,10 +16,9 @@ import dev.weft.wit.model.WorldId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Set;
-import dev.weft.wit.model.TypeOwner;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The arenas of a {@link Resolve} while it is being built. Ids are handed out before their items
@@ -30,8 +31,13 @@ final class ResolveBuilder implements TypeTable {
   final List<World> worlds = new ArrayList<>();
   final List<TypeDef> types = new ArrayList<>();
   final Map<PackageName, PackageId> packageNames = new HashMap<>();
+
   /** Every package parsed, resolved or not: a missing one that was declared failed elsewhere. */
   final Set<PackageName> declared = new HashSet<>();
+
+  /** The texts spans point into, to say where a suggested name is defined; may be empty. */
+  SourceMap sources = new SourceMap();
+
   /** The package being resolved, whose items are not all in the arenas yet. */
   PackageId resolving;
 

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.function.BiConsumer;
 
 /**
- * Deterministic topological sort: dependencies come before dependents, ties broken by source
- * order (as wit-parser's). A cycle is reported once, at the span of the edge that closes it, and
- * that edge is ignored so the sort still covers every node. Iterative, so a long chain of
- * declarations cannot overflow the stack.
+ * Deterministic topological sort: dependencies come before dependents, ties broken by source order
+ * (as wit-parser's). A cycle is reported once, at the span of the edge that closes it, and that
+ * edge is ignored so the sort still covers every node. Iterative, so a long chain of declarations
+ * cannot overflow the stack.
  */
 final class TopoSort {
   /** "Node {@code from} depends on node {@code to}", written at {@code span}. */

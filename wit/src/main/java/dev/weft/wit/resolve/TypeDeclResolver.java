@@ -25,9 +25,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Defines the named types of one body in dependency order, so the arena stays topologically
- * sorted and a reference always points backwards. A type that depends on itself (directly or
- * through others) is reported at the reference that closes the cycle.
+ * Defines the named types of one body in dependency order, so the arena stays topologically sorted
+ * and a reference always points backwards. A type that depends on itself (directly or through
+ * others) is reported at the reference that closes the cycle.
  */
 final class TypeDeclResolver {
   private final Body body;
@@ -86,7 +86,7 @@ final class TypeDeclResolver {
               .addType(
                   new TypeDef(
                       Optional.of(d.name().name()), def, body.owner(), d.docs(), gate.stability()));
-      body.scope().defineType(d.name().name(), id);
+      body.scope().defineType(d.name().name(), id, d.name().span());
       ids.put(d.name().name(), id);
     }
     return ids;
@@ -177,9 +177,8 @@ final class TypeDeclResolver {
     switch (b.form()) {
       case ALIAS -> collect(((TypeBody.Alias) b).target(), out);
       case RECORD -> ((TypeBody.RecordBody) b).fields().forEach(f -> collect(f.type(), out));
-      case VARIANT -> ((TypeBody.VariantBody) b)
-          .cases()
-          .forEach(c -> c.type().ifPresent(t -> collect(t, out)));
+      case VARIANT ->
+          ((TypeBody.VariantBody) b).cases().forEach(c -> c.type().ifPresent(t -> collect(t, out)));
       case ENUM, FLAGS, RESOURCE -> {
         // No type references.
       }

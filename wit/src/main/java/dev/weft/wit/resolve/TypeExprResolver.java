@@ -4,8 +4,8 @@ import dev.weft.wit.ast.Ident;
 import dev.weft.wit.ast.TypeExpr;
 import dev.weft.wit.diag.Diagnostics;
 import dev.weft.wit.model.Borrow;
-import dev.weft.wit.model.FutureType;
 import dev.weft.wit.model.FixedListType;
+import dev.weft.wit.model.FutureType;
 import dev.weft.wit.model.Kind;
 import dev.weft.wit.model.ListType;
 import dev.weft.wit.model.Named;
@@ -25,16 +25,15 @@ import java.util.Optional;
 
 /**
  * Turns a type expression into a {@link WitType} against a {@link TypeScope}. Anonymous types
- * become structural values; names become {@link Named} references, or {@link Own} handles when
- * they name a resource (a bare resource name means {@code own<R>}, WIT.md "Handles").
+ * become structural values; names become {@link Named} references, or {@link Own} handles when they
+ * name a resource (a bare resource name means {@code own<R>}, WIT.md "Handles").
  *
  * <p>{@code map<K, V>} becomes {@code list<tuple<K, V>>}: the spec defines a map as a list of
  * pairs, it has the same canonical ABI, and the shared type model has no map type yet.
  */
 public final class TypeExprResolver {
   /** Spellings from older WIT that users still write, and what to write now. */
-  private static final Map<String, String> RENAMED =
-      Map.of("float32", "f32", "float64", "f64");
+  private static final Map<String, String> RENAMED = Map.of("float32", "f32", "float64", "f64");
 
   private final TypeScope scope;
   private final Diagnostics diags;
@@ -87,13 +86,24 @@ public final class TypeExprResolver {
       }
     }
     if (id.isEmpty()) {
-      String help = RENAMED.containsKey(name.name())
-          ? "write `" + RENAMED.get(name.name()) + "`"
-          : Suggest.didYouMean(name.name(), candidates());
+      String help =
+          RENAMED.containsKey(name.name())
+              ? "write `" + RENAMED.get(name.name()) + "`"
+              : didYouMean(name.name());
       diags.error("WIT0102", "type `" + name.name() + "` does not exist", name.span(), help);
       return null;
     }
     return isResource(id.get()) ? new Own(id.get()) : new Named(id.get());
+  }
+
+  /** "did you mean `x`?", saying where {@code x} is defined when the scope knows. */
+  private String didYouMean(String name) {
+    Optional<String> close = Suggest.closest(name, candidates());
+    if (close.isEmpty()) {
+      return null;
+    }
+    String where = scope instanceof LocalScope local ? local.whereDefined(close.get()) : "";
+    return "did you mean `" + close.get() + "`?" + where;
   }
 
   /** The names in scope plus the built-in type names, for "did you mean". */

@@ -8,8 +8,8 @@ import dev.weft.wit.model.PackageName;
 import java.util.List;
 
 /**
- * A package as parsed, before resolution: its name, where it was declared, and its items grouped
- * by the file they came from (top-level {@code use} items are visible only in their own file).
+ * A package as parsed, before resolution: its name, where it was declared, and its items grouped by
+ * the file they came from (top-level {@code use} items are visible only in their own file).
  */
 public record UnresolvedPackage(PackageName name, Docs docs, Span span, List<Unit> units) {
   public UnresolvedPackage {

@@ -1,6 +1,7 @@
 package dev.weft.wit.resolve;
 
 import dev.weft.wit.ast.Member;
+import dev.weft.wit.model.Docs;
 import dev.weft.wit.model.Interface;
 import dev.weft.wit.model.InterfaceId;
 import dev.weft.wit.model.Named;
@@ -44,9 +45,9 @@ final class UseResolver {
                         Optional.of(n.localName().name()),
                         new Named(id),
                         body.owner(),
-                        dev.weft.wit.model.Docs.NONE,
+                        Docs.NONE,
                         gate.stability()));
-        body.scope().defineType(n.localName().name(), alias);
+        body.scope().defineType(n.localName().name(), alias, n.localName().span());
       }
     }
   }
@@ -54,23 +55,26 @@ final class UseResolver {
   private void missing(InterfaceId target, Interface from, Member.UseName n) {
     String name = n.name().name();
     if (body.arenas().isExcluded(target, name)) {
-      body.diags().error(
-          "WIT0106",
-          String.format(InterfaceResolver.EXCLUDED, "type"),
-          n.name().span());
+      body.diags()
+          .error("WIT0106", String.format(InterfaceResolver.EXCLUDED, "type"), n.name().span());
     } else if (from.functions().containsKey(name)) {
-      body.diags().error(
-          "WIT0115",
-          "cannot import function `" + name + "`",
-          n.name().span(),
-          "`use` brings in types; call functions through the interface");
+      body.diags()
+          .error(
+              "WIT0115",
+              "cannot import function `" + name + "`",
+              n.name().span(),
+              "`use` brings in types; call functions through the interface");
     } else {
-      body.diags().error(
-          "WIT0114",
-          "name `" + name + "` does not exist in interface `"
-              + from.name().orElse("<inline>") + "`",
-          n.name().span(),
-          Suggest.didYouMean(name, from.types().keySet()));
+      body.diags()
+          .error(
+              "WIT0114",
+              "name `"
+                  + name
+                  + "` does not exist in interface `"
+                  + from.name().orElse("<inline>")
+                  + "`",
+              n.name().span(),
+              Suggest.didYouMean(name, from.types().keySet()));
     }
   }
 }

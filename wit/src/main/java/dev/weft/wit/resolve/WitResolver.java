@@ -2,6 +2,7 @@ package dev.weft.wit.resolve;
 
 import dev.weft.wit.ast.UsePath;
 import dev.weft.wit.diag.Diagnostics;
+import dev.weft.wit.diag.SourceMap;
 import dev.weft.wit.model.PackageName;
 import dev.weft.wit.model.Resolve;
 import java.util.ArrayList;
@@ -11,10 +12,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The resolver pass: parsed packages to a {@link Resolve}. Packages are resolved dependencies
- * first (a package refers only to packages before it in the arena), each by a {@link
- * PackageResolver}. Never throws for bad input: problems go to the {@link Diagnostics}, and the
- * result is only meaningful when none was an error.
+ * The resolver pass: parsed packages to a {@link Resolve}. Packages are resolved dependencies first
+ * (a package refers only to packages before it in the arena), each by a {@link PackageResolver}.
+ * Never throws for bad input: problems go to the {@link Diagnostics}, and the result is only
+ * meaningful when none was an error.
  */
 public final class WitResolver {
   private WitResolver() {}
@@ -22,18 +23,34 @@ public final class WitResolver {
   /**
    * @param packages every package parsed, dependencies and nested packages included
    * @param features the {@code @unstable} features to include
+   * @param sources the texts the packages were parsed from, so hints can say where a name is
+   *     defined
    */
   public static Resolve resolve(
-      List<UnresolvedPackage> packages, Set<String> features, Diagnostics diags) {
+      List<UnresolvedPackage> packages,
+      Set<String> features,
+      SourceMap sources,
+      Diagnostics diags) {
     List<UnresolvedPackage> unique = new ArrayList<>();
     Map<PackageName, Integer> index = new HashMap<>();
     for (UnresolvedPackage p : packages) {
       if (index.containsKey(p.name())) {
+        SourceMap.Location first = sources.locate(unique.get(index.get(p.name())).span().start());
+        String where =
+            first == null
+                ? ""
+                : " (first defined at "
+                    + first.source().name()
+                    + ":"
+                    + first.line()
+                    + ":"
+                    + first.column()
+                    + ")";
         diags.error(
             "WIT0153",
             "package `" + p.name() + "` is defined in two different locations",
             p.span(),
-            "keep one definition; dependencies under `deps/` must not repeat a package");
+            "keep one definition; dependencies under `deps/` must not repeat a package" + where);
         continue;
       }
       index.put(p.name(), unique.size());
@@ -66,6 +83,7 @@ public final class WitResolver {
                         + " into a third package"));
     ResolveBuilder arenas = new ResolveBuilder();
     arenas.declared.addAll(index.keySet());
+    arenas.sources = sources;
     Gates gates = new Gates(features, diags);
     for (int i : order) {
       new PackageResolver(arenas, gates, diags, unique.get(i)).resolve();

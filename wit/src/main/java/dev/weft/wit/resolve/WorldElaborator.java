@@ -49,7 +49,8 @@ final class WorldElaborator {
         if (item instanceof WorldItem.TypeItem t) {
           Optional<InterfaceId> dep = interfaceOf(t.id());
           if (dep.isPresent()) {
-            addImport(newImports, WorldKey.of(dep.get()), dep.get(), arenas.type(t.id()).stability());
+            addImport(
+                newImports, WorldKey.of(dep.get()), dep.get(), arenas.type(t.id()).stability());
           }
         }
         newImports.put(e.getKey(), item);
@@ -71,7 +72,9 @@ final class WorldElaborator {
       if (!addExport(newImports, newExports, exportIfaces, required, e.getKey(), i, true)) {
         diags.error(
             "WIT0130",
-            "interface `" + keyName(e.getKey()) + "` transitively depends on an interface in"
+            "interface `"
+                + keyName(e.getKey())
+                + "` transitively depends on an interface in"
                 + " incompatible ways",
             span,
             "an interface an export uses must be either imported or exported by the world, not"

@@ -3,17 +3,14 @@ package dev.weft.wit.resolve;
 import dev.weft.wit.ast.Ident;
 import dev.weft.wit.ast.Member;
 import dev.weft.wit.ast.TopItem;
-import dev.weft.wit.ast.TypeBody;
 import dev.weft.wit.ast.WorldMember;
-import dev.weft.wit.diag.Span;
 import dev.weft.wit.model.Docs;
-import dev.weft.wit.model.Function;
 import dev.weft.wit.model.Interface;
 import dev.weft.wit.model.InterfaceId;
+import dev.weft.wit.model.PackageId;
 import dev.weft.wit.model.TypeId;
 import dev.weft.wit.model.TypeOwner;
 import dev.weft.wit.model.World;
-import dev.weft.wit.model.WorldId;
 import dev.weft.wit.model.WorldItem;
 import dev.weft.wit.model.WorldKey;
 import java.util.ArrayList;
@@ -29,21 +26,18 @@ import java.util.Optional;
  */
 final class WorldResolver {
   private final Body body;
-  private final WorldId id;
   private final Map<WorldKey, WorldItem> imports = new LinkedHashMap<>();
   private final Map<WorldKey, WorldItem> exports = new LinkedHashMap<>();
   private final NameTable importNames;
   private final NameTable exportNames;
 
-  WorldResolver(Body body, WorldId id) {
+  WorldResolver(Body body) {
     this.body = body;
-    this.id = id;
     this.importNames = new NameTable("import", body.diags());
     this.exportNames = new NameTable("export", body.diags());
   }
 
-  World resolve(
-      TopItem.WorldDecl decl, Gates.Gate worldGate, Optional<dev.weft.wit.model.PackageId> pkg) {
+  World resolve(TopItem.WorldDecl decl, Gates.Gate worldGate, Optional<PackageId> pkg) {
     List<Member> shared = new ArrayList<>();
     List<WorldMember> included = new ArrayList<>();
     for (WorldMember m : decl.members()) {
@@ -60,7 +54,8 @@ final class WorldResolver {
         case INCLUDE -> {}
       }
     }
-    own.functions().forEach((name, fn) -> imports.put(WorldKey.of(name), new WorldItem.FunctionItem(fn)));
+    own.functions()
+        .forEach((name, fn) -> imports.put(WorldKey.of(name), new WorldItem.FunctionItem(fn)));
     for (WorldMember m : included) {
       if (m instanceof WorldMember.IncludeDecl inc
           && body.gates().of(inc.attributes(), body.pkg()).included()) {
@@ -68,7 +63,8 @@ final class WorldResolver {
       }
     }
     WorldElaborator.Elaborated e =
-        new WorldElaborator(body.arenas(), body.diags()).elaborate(imports, exports, decl.name().span());
+        new WorldElaborator(body.arenas(), body.diags())
+            .elaborate(imports, exports, decl.name().span());
     return new World(
         decl.name().name(), e.imports(), e.exports(), pkg, decl.docs(), worldGate.stability());
   }
@@ -110,29 +106,38 @@ final class WorldResolver {
         WorldMember.Extern.InlineInterface i = (WorldMember.Extern.InlineInterface) x;
         if (names.claim(i.name(), "interface")) {
           InterfaceId iface = inline(i, ie.docs(), gate);
-          into.put(WorldKey.of(i.name().name()), new WorldItem.InterfaceItem(iface, gate.stability()));
+          into.put(
+              WorldKey.of(i.name().name()), new WorldItem.InterfaceItem(iface, gate.stability()));
         }
       }
       case PATH -> {
         WorldMember.Extern.Path p = (WorldMember.Extern.Path) x;
-        body.paths().iface(p.path()).ifPresent(iface -> {
-          WorldKey key = WorldKey.of(iface);
-          if (into.containsKey(key)) {
-            body.diags().error(
-                "WIT0131",
-                "interface cannot be " + (ie.export() ? "exported" : "imported") + " more than once",
-                p.path().span(),
-                "remove the repeated `" + (ie.export() ? "export" : "import") + "`");
-          } else {
-            into.put(key, new WorldItem.InterfaceItem(iface, gate.stability()));
-          }
-        });
+        body.paths()
+            .iface(p.path())
+            .ifPresent(
+                iface -> {
+                  WorldKey key = WorldKey.of(iface);
+                  if (into.containsKey(key)) {
+                    body.diags()
+                        .error(
+                            "WIT0131",
+                            "interface cannot be "
+                                + (ie.export() ? "exported" : "imported")
+                                + " more than once",
+                            p.path().span(),
+                            "remove the repeated `" + (ie.export() ? "export" : "import") + "`");
+                  } else {
+                    into.put(key, new WorldItem.InterfaceItem(iface, gate.stability()));
+                  }
+                });
       }
       case NAMED_PATH -> {
         WorldMember.Extern.NamedPath p = (WorldMember.Extern.NamedPath) x;
         Optional<InterfaceId> iface = body.paths().iface(p.path());
         if (iface.isPresent() && names.claim(p.name(), "interface")) {
-          into.put(WorldKey.of(p.name().name()), new WorldItem.InterfaceItem(iface.get(), gate.stability()));
+          into.put(
+              WorldKey.of(p.name().name()),
+              new WorldItem.InterfaceItem(iface.get(), gate.stability()));
         }
       }
     }
@@ -151,16 +156,21 @@ final class WorldResolver {
             body.paths(),
             body.diags());
     InterfaceResolver.Result r = new InterfaceResolver(inner).resolve(i.members());
-    body.arenas().interfaces.set(
-        iface.index(),
-        new Interface(
-            Optional.empty(), r.types(), r.functions(), currentPackage(), docs, gate.stability()));
+    body.arenas()
+        .interfaces
+        .set(
+            iface.index(),
+            new Interface(
+                Optional.empty(),
+                r.types(),
+                r.functions(),
+                currentPackage(),
+                docs,
+                gate.stability()));
     return iface;
   }
 
-  private Optional<dev.weft.wit.model.PackageId> currentPackage() {
+  private Optional<PackageId> currentPackage() {
     return Optional.ofNullable(body.arenas().packageNames.get(body.pkg()));
   }
-
-
 }

@@ -10,9 +10,9 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Finds the shared conformance corpus by walking up from the working directory to the folder
- * that holds {@code shared/conformance} (the repository's sibling), so no machine path is baked
- * into the tests. The system property {@code weft.conformance} overrides the search.
+ * Finds the shared conformance corpus by walking up from the working directory to the folder that
+ * holds {@code shared/conformance} (the repository's sibling), so no machine path is baked into the
+ * tests. The system property {@code weft.conformance} overrides the search.
  */
 final class Corpus {
   private Corpus() {}
@@ -49,8 +49,9 @@ final class Corpus {
   static boolean needsDecoder(Path p) {
     try (Stream<Path> s = Files.walk(p)) {
       return s.anyMatch(
-          f -> f.getFileName().toString().endsWith(".wasm")
-              || f.getFileName().toString().endsWith(".wat"));
+          f ->
+              f.getFileName().toString().endsWith(".wasm")
+                  || f.getFileName().toString().endsWith(".wat"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -34,9 +34,9 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * A text dump of a resolved model with every id replaced by a name, so two models that differ
- * only in arena order (as a printed and re-parsed model may) dump the same. Worlds' items are
- * sorted by key: their order carries no meaning.
+ * A text dump of a resolved model with every id replaced by a name, so two models that differ only
+ * in arena order (as a printed and re-parsed model may) dump the same. Worlds' items are sorted by
+ * key: their order carries no meaning.
  */
 final class ModelDump {
   private final Resolve r;
@@ -62,18 +62,43 @@ final class ModelDump {
 
   private void iface(String indent, InterfaceId id) {
     Interface i = r.iface(id);
-    b.append(indent).append("interface ").append(i.name().orElse("<anon>")).append(' ')
-        .append(i.docs()).append(' ').append(i.stability()).append('\n');
-    i.types().forEach((n, t) -> b.append(indent).append("  type ").append(n).append(" = ")
-        .append(typeDef(t)).append('\n'));
+    b.append(indent)
+        .append("interface ")
+        .append(i.name().orElse("<anon>"))
+        .append(' ')
+        .append(i.docs())
+        .append(' ')
+        .append(i.stability())
+        .append('\n');
+    i.types()
+        .forEach(
+            (n, t) ->
+                b.append(indent)
+                    .append("  type ")
+                    .append(n)
+                    .append(" = ")
+                    .append(typeDef(t))
+                    .append('\n'));
     // Sorted: a canonical printer puts resource functions inside their resource.
-    new TreeMap<>(i.functions()).forEach((n, f) -> b.append(indent).append("  func ").append(n).append(' ')
-        .append(func(f)).append('\n'));
+    new TreeMap<>(i.functions())
+        .forEach(
+            (n, f) ->
+                b.append(indent)
+                    .append("  func ")
+                    .append(n)
+                    .append(' ')
+                    .append(func(f))
+                    .append('\n'));
   }
 
   private void world(World w) {
-    b.append("  world ").append(w.name()).append(' ').append(w.docs()).append(' ')
-        .append(w.stability()).append('\n');
+    b.append("  world ")
+        .append(w.name())
+        .append(' ')
+        .append(w.docs())
+        .append(' ')
+        .append(w.stability())
+        .append('\n');
     items("import", w.imports());
     items("export", w.exports());
   }
@@ -81,21 +106,22 @@ final class ModelDump {
   private void items(String dir, Map<WorldKey, WorldItem> items) {
     Map<String, WorldItem> sorted = new TreeMap<>();
     items.forEach((k, v) -> sorted.put(k.name().orElseGet(() -> qualified(k.iface().get())), v));
-    sorted.forEach((k, v) -> {
-      b.append("    ").append(dir).append(' ').append(k).append(": ");
-      if (v instanceof WorldItem.InterfaceItem i) {
-        b.append(i.stability()).append('\n');
-        if (r.iface(i.id()).name().isEmpty()) {
-          iface("      ", i.id());
-        } else {
-          b.append("      ").append(qualified(i.id())).append('\n');
-        }
-      } else if (v instanceof WorldItem.FunctionItem f) {
-        b.append(func(f.function())).append('\n');
-      } else {
-        b.append(typeDef(((WorldItem.TypeItem) v).id())).append('\n');
-      }
-    });
+    sorted.forEach(
+        (k, v) -> {
+          b.append("    ").append(dir).append(' ').append(k).append(": ");
+          if (v instanceof WorldItem.InterfaceItem i) {
+            b.append(i.stability()).append('\n');
+            if (r.iface(i.id()).name().isEmpty()) {
+              iface("      ", i.id());
+            } else {
+              b.append("      ").append(qualified(i.id())).append('\n');
+            }
+          } else if (v instanceof WorldItem.FunctionItem f) {
+            b.append(func(f.function())).append('\n');
+          } else {
+            b.append(typeDef(((WorldItem.TypeItem) v).id())).append('\n');
+          }
+        });
   }
 
   private String qualified(InterfaceId id) {
@@ -106,22 +132,32 @@ final class ModelDump {
 
   private String typeDef(TypeId id) {
     TypeDef d = r.type(id);
-    return d.name().orElse("?") + " " + type(d.definition()) + " " + d.docs() + " "
-        + d.stability();
+    return d.name().orElse("?") + " " + type(d.definition()) + " " + d.docs() + " " + d.stability();
   }
 
   private String ref(TypeId id) {
     TypeDef d = r.type(id);
-    String owner = d.owner().iface().map(this::qualified)
-        .orElse(d.owner().world().map(w -> "world " + r.world(w).name()).orElse("-"));
+    String owner =
+        d.owner()
+            .iface()
+            .map(this::qualified)
+            .orElse(d.owner().world().map(w -> "world " + r.world(w).name()).orElse("-"));
     return owner + "." + d.name().orElse("?");
   }
 
   private String func(Function f) {
     String params = f.params().stream().map(this::param).collect(Collectors.joining(", "));
-    return f.kind().form() + f.kind().resource().map(this::ref).map(s -> "[" + s + "]").orElse("")
-        + (f.kind().async() ? " async" : "") + " (" + params + ") -> "
-        + f.result().map(this::type).orElse("-") + " " + f.docs() + " " + f.stability();
+    return f.kind().form()
+        + f.kind().resource().map(this::ref).map(s -> "[" + s + "]").orElse("")
+        + (f.kind().async() ? " async" : "")
+        + " ("
+        + params
+        + ") -> "
+        + f.result().map(this::type).orElse("-")
+        + " "
+        + f.docs()
+        + " "
+        + f.stability();
   }
 
   private String param(Param p) {
@@ -133,17 +169,24 @@ final class ModelDump {
       case BOOL, U8, U16, U32, U64, S8, S16, S32, S64, F32, F64, CHAR, STRING, ERROR_CONTEXT ->
           ((Primitive) t).witName();
       case LIST -> "list<" + type(((ListType) t).element()) + ">";
-      case FIXED_LIST -> "list<" + type(((FixedListType) t).element()) + ", "
-          + ((FixedListType) t).size() + ">";
+      case FIXED_LIST ->
+          "list<" + type(((FixedListType) t).element()) + ", " + ((FixedListType) t).size() + ">";
       case OPTION -> "option<" + type(((OptionType) t).some()) + ">";
-      case RESULT -> "result<" + ((ResultType) t).ok().map(this::type).orElse("_") + ", "
-          + ((ResultType) t).err().map(this::type).orElse("_") + ">";
-      case TUPLE -> ((TupleType) t).types().stream().map(this::type)
-          .collect(Collectors.joining(", ", "tuple<", ">"));
-      case RECORD -> ((RecordType) t).fields().stream().map(this::field)
-          .collect(Collectors.joining(", ", "record{", "}"));
-      case VARIANT -> ((VariantType) t).cases().stream().map(this::kase)
-          .collect(Collectors.joining(", ", "variant{", "}"));
+      case RESULT ->
+          "result<"
+              + ((ResultType) t).ok().map(this::type).orElse("_")
+              + ", "
+              + ((ResultType) t).err().map(this::type).orElse("_")
+              + ">";
+      case TUPLE ->
+          ((TupleType) t)
+              .types().stream().map(this::type).collect(Collectors.joining(", ", "tuple<", ">"));
+      case RECORD ->
+          ((RecordType) t)
+              .fields().stream().map(this::field).collect(Collectors.joining(", ", "record{", "}"));
+      case VARIANT ->
+          ((VariantType) t)
+              .cases().stream().map(this::kase).collect(Collectors.joining(", ", "variant{", "}"));
       case ENUM -> "enum" + ((EnumType) t).cases();
       case FLAGS -> "flags" + ((FlagsType) t).flags();
       case RESOURCE -> "resource";

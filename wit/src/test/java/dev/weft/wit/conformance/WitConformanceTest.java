@@ -31,10 +31,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WitConformanceTest {
   private static final Set<String> FEATURES = Set.of("active");
+
   /**
-   * Models that WIT text cannot express, so printing them cannot round-trip. The model keeps
-   * worlds in elaborated form: an include that renames a world's own type leaves world b
-   * importing world a's type under another name, which no text of world b can declare.
+   * Models that WIT text cannot express, so printing them cannot round-trip. The model keeps worlds
+   * in elaborated form: an include that renames a world's own type leaves world b importing world
+   * a's type under another name, which no text of world b can declare.
    */
   private static final Map<String, String> NOT_PRINTABLE =
       Map.of(
@@ -50,17 +51,23 @@ class WitConformanceTest {
     List<DynamicTest> tests = new ArrayList<>();
     for (Path c : Corpus.cases(corpus)) {
       String name = c.getFileName().toString();
-      tests.add(DynamicTest.dynamicTest(name, () -> {
-        Assumptions.assumeFalse(Corpus.needsDecoder(c),
-            "skipped: " + name + " is or depends on a component binary (.wasm/.wat); the binary"
-                + " decoder is being written in another module");
-        WitLoad load = Wit.check(c, FEATURES);
-        assertTrue(load.ok(), () -> name + " should resolve:\n" + load.render());
-        Path json = c.resolveSibling(name + ".json");
-        if (Files.exists(json)) {
-          new ModelOracle(json).check(load.resolve().orElseThrow());
-        }
-      }));
+      tests.add(
+          DynamicTest.dynamicTest(
+              name,
+              () -> {
+                Assumptions.assumeFalse(
+                    Corpus.needsDecoder(c),
+                    "skipped: "
+                        + name
+                        + " is or depends on a component binary (.wasm/.wat); the binary"
+                        + " decoder is being written in another module");
+                WitLoad load = Wit.check(c, FEATURES);
+                assertTrue(load.ok(), () -> name + " should resolve:\n" + load.render());
+                Path json = c.resolveSibling(name + ".json");
+                if (Files.exists(json)) {
+                  new ModelOracle(json).check(load.resolve().orElseThrow());
+                }
+              }));
     }
     return tests;
   }
@@ -71,20 +78,36 @@ class WitConformanceTest {
     List<DynamicTest> tests = new ArrayList<>();
     for (Path c : Corpus.cases(corpus)) {
       String name = c.getFileName().toString();
-      tests.add(DynamicTest.dynamicTest(name, () -> {
-        Assumptions.assumeFalse(Corpus.needsDecoder(c), "skipped: needs the binary decoder");
-        Assumptions.assumeFalse(NOT_PRINTABLE.containsKey(name), () -> NOT_PRINTABLE.get(name));
-        Resolve original = Wit.load(c, FEATURES);
-        String printed = WitPrinter.printAll(original);
-        Path file = tmp.resolve(name.replace(".wit.md", "").replace(".wit", "") + ".wit");
-        Files.writeString(file, printed, StandardCharsets.UTF_8);
-        WitLoad again = Wit.check(file, FEATURES);
-        assertTrue(again.ok(), () -> "printed " + name + " does not parse:\n" + again.render()
-            + "\n--- printed:\n" + printed);
-        assertEquals(ModelDump.of(original), ModelDump.of(again.resolve().orElseThrow()),
-            () -> "printed:\n" + printed);
-        assertEquals(printed, WitPrinter.printAll(again.resolve().orElseThrow()), "fixpoint");
-      }));
+      tests.add(
+          DynamicTest.dynamicTest(
+              name,
+              () -> {
+                Assumptions.assumeFalse(
+                    Corpus.needsDecoder(c),
+                    "skipped: " + name + " needs the component binary decoder");
+                Assumptions.assumeFalse(
+                    NOT_PRINTABLE.containsKey(name), () -> NOT_PRINTABLE.get(name));
+                Resolve original = Wit.load(c, FEATURES);
+                String printed = WitPrinter.printAll(original);
+                Path file = tmp.resolve(name.replace(".wit.md", "").replace(".wit", "") + ".wit");
+                Files.writeString(file, printed, StandardCharsets.UTF_8);
+                WitLoad again = Wit.check(file, FEATURES);
+                assertTrue(
+                    again.ok(),
+                    () ->
+                        "printed "
+                            + name
+                            + " does not parse:\n"
+                            + again.render()
+                            + "\n--- printed:\n"
+                            + printed);
+                assertEquals(
+                    ModelDump.of(original),
+                    ModelDump.of(again.resolve().orElseThrow()),
+                    () -> "printed:\n" + printed);
+                assertEquals(
+                    printed, WitPrinter.printAll(again.resolve().orElseThrow()), "fixpoint");
+              }));
     }
     return tests;
   }
@@ -96,26 +119,31 @@ class WitConformanceTest {
     List<DynamicTest> tests = new ArrayList<>();
     for (Path c : Corpus.cases(corpus)) {
       String name = c.getFileName().toString();
-      tests.add(DynamicTest.dynamicTest(name, () -> {
-        WitLoad load = Wit.check(c, FEATURES);
-        assertFalse(load.ok(), name + " should be rejected");
-        String rendered = normalise(load.render(), corpus);
-        Path golden = GOLDEN.resolve(name + ".expected");
-        if (bless) {
-          Files.createDirectories(GOLDEN);
-          Files.writeString(golden, rendered, StandardCharsets.UTF_8);
-        } else {
-          assertTrue(Files.exists(golden), "no " + golden + "; run with -Dbless=true to write it");
-          assertEquals(normalise(read(golden), corpus), rendered, name);
-        }
-      }));
+      tests.add(
+          DynamicTest.dynamicTest(
+              name,
+              () -> {
+                WitLoad load = Wit.check(c, FEATURES);
+                assertFalse(load.ok(), name + " should be rejected");
+                String rendered = normalise(load.render(), corpus);
+                Path golden = GOLDEN.resolve(name + ".expected");
+                if (bless) {
+                  Files.createDirectories(GOLDEN);
+                  Files.writeString(golden, rendered, StandardCharsets.UTF_8);
+                } else {
+                  assertTrue(
+                      Files.exists(golden), "no " + golden + "; run with -Dbless=true to write it");
+                  assertEquals(normalise(read(golden), corpus), rendered, name);
+                }
+              }));
     }
     return tests;
   }
 
   private static Path corpus() {
     var found = Corpus.witParserUi();
-    Assumptions.assumeTrue(found.isPresent(),
+    Assumptions.assumeTrue(
+        found.isPresent(),
         "conformance corpus not found: expected shared/conformance/wit-parser-ui beside the"
             + " repository (or -Dweft.conformance=DIR)");
     return found.get();

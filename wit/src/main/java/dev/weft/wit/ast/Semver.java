@@ -1,13 +1,26 @@
-package dev.weft.wit.resolve;
+package dev.weft.wit.ast;
 
 import java.math.BigInteger;
 
 /** Semantic Versioning 2.0 precedence, for checking {@code @since} against a package version. */
-final class Semver {
+public final class Semver {
   private Semver() {}
 
+  /** Semantic Versioning 2.0: numbers without leading zeros, dotted pre-release and build ids. */
+  private static final java.util.regex.Pattern SEMVER =
+      java.util.regex.Pattern.compile(
+          "(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)"
+              + "(-((0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)"
+              + "(\\.(0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?"
+              + "(\\+([0-9a-zA-Z-]+(\\.[0-9a-zA-Z-]+)*))?");
+
+  /** Whether {@code v} is a valid semantic version. */
+  public static boolean isValid(String v) {
+    return SEMVER.matcher(v).matches();
+  }
+
   /** Negative, zero or positive as {@code a} is older than, as old as or newer than {@code b}. */
-  static int compare(String a, String b) {
+  public static int compare(String a, String b) {
     String[] ca = core(a).split("\\.");
     String[] cb = core(b).split("\\.");
     for (int i = 0; i < 3; i++) {
