@@ -11,6 +11,7 @@ import dev.weft.flows.FlowException;
 import dev.weft.flows.Flows;
 import dev.weft.flows.model.FlowComponent;
 import dev.weft.flows.model.FlowGraph;
+import dev.weft.flows.model.FlowNode;
 import dev.weft.wit.value.WitValue;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -85,6 +86,11 @@ public final class Engine implements AutoCloseable {
    */
   public LoadedFlow load(Path file) {
     FlowGraph graph = Flows.load(file, components);
+    return new LoadedFlow(graph, plan(graph, new HashMap<>()));
+  }
+
+  /** Plans a flow and, once each, the flows its nodes run; every flow gets pools of its own. */
+  private FlowPlan plan(FlowGraph graph, Map<Path, FlowPlan> planned) {
     Map<String, InstancePool> flowPools = new HashMap<>();
     Map<String, Long> timeouts = new HashMap<>();
     for (FlowComponent c : graph.components()) {
@@ -100,8 +106,22 @@ public final class Engine implements AutoCloseable {
       flowPools.put(c.name(), pool);
       c.timeoutMillis().ifPresent(t -> timeouts.put(c.name(), t));
     }
-    return new LoadedFlow(graph, new FlowPlan(graph, flowPools, timeouts));
+    Map<String, FlowPlan> subplans = new HashMap<>();
+    for (FlowNode n : graph.nodes()) {
+      if (n.subflow().isPresent()) {
+        FlowGraph sub = n.subflow().get();
+        Path key = sub.file().toAbsolutePath().normalize();
+        FlowPlan p = planned.get(key);
+        if (p == null) {
+          p = plan(sub, planned);
+          planned.put(key, p);
+        }
+        subplans.put(n.id().name(), p);
+      }
+    }
+    return new FlowPlan(graph, flowPools, timeouts, subplans);
   }
+
 
   /**
    * Runs a flow with typed inputs, one per declared input.

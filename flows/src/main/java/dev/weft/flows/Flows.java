@@ -5,6 +5,7 @@ import dev.weft.flows.ast.FlowParser;
 import dev.weft.flows.ast.Ident;
 import dev.weft.flows.check.ComponentCatalog;
 import dev.weft.flows.check.FlowChecker;
+import dev.weft.flows.check.SubflowCatalog;
 import dev.weft.flows.model.FlowGraph;
 import dev.weft.flows.model.TypeTables;
 import dev.weft.flows.model.Typed;
@@ -21,6 +22,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -57,6 +64,73 @@ public final class Flows {
    */
   public static Optional<FlowGraph> check(
       Path file, ComponentCatalog catalog, SourceMap sources, Diagnostics diags) {
+    return new Loader(catalog, sources).check(file, diags);
+  }
+
+  /** Checks a flow and, recursively, the flows its nodes run; each file once per check. */
+  private static final class Loader implements SubflowCatalog {
+    private final ComponentCatalog catalog;
+    private final SourceMap sources;
+    private final Deque<Path> stack = new ArrayDeque<>();
+    private final Map<Path, Optional<FlowGraph>> done = new HashMap<>();
+
+    Loader(ComponentCatalog catalog, SourceMap sources) {
+      this.catalog = catalog;
+      this.sources = sources;
+    }
+
+    Optional<FlowGraph> check(Path file, Diagnostics diags) {
+      Path key = file.toAbsolutePath().normalize();
+      stack.push(key);
+      try {
+        return checkFile(file, catalog, this, sources, diags);
+      } finally {
+        stack.pop();
+      }
+    }
+
+    @Override
+    public Optional<FlowGraph> flow(Path file, Ident at, Diagnostics diags) {
+      Path key = file.toAbsolutePath().normalize();
+      if (stack.contains(key)) {
+        List<String> cycle = new ArrayList<>();
+        for (Path p : stack) {
+          cycle.add(0, p.getFileName().toString());
+          if (p.equals(key)) {
+            break;
+          }
+        }
+        cycle.add(key.getFileName().toString());
+        diags.error("FLOW0113", "flows run each other in a cycle: " + String.join(" -> ", cycle),
+            at.span(), "a flow cannot run itself, directly or through other flows");
+        return Optional.empty();
+      }
+      if (done.containsKey(key)) {
+        return done.get(key);
+      }
+      if (!Files.isRegularFile(key)) {
+        diags.error("FLOW0114", "flow file `" + at.name() + "` not found", at.span(),
+            "paths are relative to the flow file; looked for " + FlowPaths.display(key));
+        return Optional.empty();
+      }
+      Diagnostics sub = new Diagnostics();
+      Optional<FlowGraph> graph = check(key, sub);
+      sub.all().forEach(diags::add);
+      if (sub.hasErrors()) {
+        diags.error("FLOW0114", "flow `" + at.name() + "` has problems, reported above", at.span());
+        graph = Optional.empty();
+      }
+      done.put(key, graph);
+      return graph;
+    }
+  }
+
+  private static Optional<FlowGraph> checkFile(
+      Path file,
+      ComponentCatalog catalog,
+      SubflowCatalog subflows,
+      SourceMap sources,
+      Diagnostics diags) {
     String name = file.toString();
     String text;
     try {
@@ -87,7 +161,7 @@ public final class Flows {
     if (doc.isEmpty()) {
       return Optional.empty();
     }
-    return FlowChecker.check(doc.get(), catalog, Flows::inputType, diags);
+    return FlowChecker.check(doc.get(), catalog, subflows, Flows::inputType, diags);
   }
 
   private static Optional<Typed> inputType(Ident type, Diagnostics diags) {

@@ -56,8 +56,8 @@ class FlowUiTest {
   private static String summary(FlowGraph g) {
     StringBuilder b = new StringBuilder("ok: flow `" + g.name() + "`\n");
     for (FlowNode n : g.nodes()) {
-      b.append("node ").append(n.id()).append(" = ").append(n.component()).append('.')
-          .append(n.exportKey());
+      b.append("node ").append(n.id()).append(" = ")
+          .append(n.subflow().isPresent() ? "" : n.component() + ".").append(n.exportKey());
       if (!n.dependsOn().isEmpty()) {
         b.append(" after ").append(n.dependsOn().stream().map(Object::toString)
             .collect(Collectors.joining(", ")));

@@ -65,7 +65,7 @@ public final class ComponentCache implements ComponentCatalog {
           "FLOW0102",
           "component file `" + decl.wasm().name() + "` not found",
           decl.wasm().span(),
-          "paths are relative to the flow file; looked for " + wasm);
+          "paths are relative to the flow file; looked for " + dev.weft.flows.FlowPaths.display(wasm));
       return Optional.empty();
     }
     LoadedComponent c;

@@ -280,6 +280,10 @@ public final class DagScheduler {
 
     private void attempt(
         PlannedNode n, List<WitValue> args, long start, int k, BiConsumer<WitValue, Throwable> result) {
+      if (n.subplan() != null) {
+        attemptFlow(n, args, start, k, result);
+        return;
+      }
       Optional<RetryPolicy> retry = n.node().retry();
       BiConsumer<WitValue, Throwable> next = result;
       if (retry.isPresent() && k < retry.get().attempts()) {
@@ -300,6 +304,42 @@ public final class DagScheduler {
             + "` is busy: " + n.pool().max() + " instances running and " + n.pool().queueLimit()
             + " calls waiting"));
       }
+    }
+
+    /** A `flow:` node: run the sub-flow with the arguments as its inputs; its output is a record. */
+    private void attemptFlow(
+        PlannedNode n, List<WitValue> args, long start, int k, BiConsumer<WitValue, Throwable> result) {
+      FlowPlan sub = n.subplan();
+      Map<String, WitValue> subInputs = new java.util.LinkedHashMap<>();
+      for (int a = 0; a < args.size(); a++) {
+        subInputs.put(sub.graph().inputs().get(a).name(), args.get(a));
+      }
+      Optional<RetryPolicy> retry = n.node().retry();
+      Promise<RunResult> subDone = Promise.promise();
+      new Run(sub, subInputs, context, subDone).start();
+      subDone.future().onComplete(ar -> {
+        traces.add(new NodeTrace(n.node().id().name(), start, System.nanoTime(),
+            Thread.currentThread().getName(), false));
+        if (ar.succeeded()) {
+          RunResult r = ar.result();
+          List<WitValue.FieldValue> fields = new ArrayList<>(r.fields().size());
+          for (int f = 0; f < r.fields().size(); f++) {
+            fields.add(new WitValue.FieldValue(r.fields().get(f).name(), r.values().get(f)));
+          }
+          result.accept(new WitValue.RecordValue(fields), null);
+          return;
+        }
+        // The sub-flow's failure is this node's failure (so its retry and fallback apply).
+        Throwable cause = ar.cause();
+        ErrorKind kind = cause instanceof EngineException e ? e.kind() : ErrorKind.HOST;
+        EngineException mine = new EngineException(kind, "sub-flow `" + sub.graph().name()
+            + "` failed: " + cause.getMessage(), cause);
+        if (retry.isPresent() && k < retry.get().attempts() && failure.get() == null) {
+          vertx.setTimer(retry.get().delayBefore(k + 1), id -> attemptFlow(n, args, start, k + 1, result));
+        } else {
+          result.accept(null, mine);
+        }
+      });
     }
 
     /** On a worker: the call itself, under its deadline. Never throws. */

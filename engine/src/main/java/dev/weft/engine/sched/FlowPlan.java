@@ -13,9 +13,17 @@ import java.util.Map;
  * pool each calls into and its deadline. Built once when the flow is loaded; shared by all runs.
  */
 public final class FlowPlan {
-  /** One node: what it calls, which earlier nodes it waits for, and its deadline (0: none). */
+  /**
+   * One node: what it calls (a pool's component, or a sub-flow's plan), which earlier nodes it
+   * waits for and which wait for it, and its deadline (0: none).
+   */
   public record PlannedNode(
-      FlowNode node, int[] deps, int[] dependents, InstancePool pool, long timeoutMillis) {}
+      FlowNode node,
+      int[] deps,
+      int[] dependents,
+      InstancePool pool,
+      FlowPlan subplan,
+      long timeoutMillis) {}
 
   private final FlowGraph graph;
   private final PlannedNode[] nodes;
@@ -28,6 +36,19 @@ public final class FlowPlan {
    */
   public FlowPlan(
       FlowGraph graph, Map<String, InstancePool> pools, Map<String, Long> componentTimeouts) {
+    this(graph, pools, componentTimeouts, Map.of());
+  }
+
+  /**
+   * @param pools the pool of every component, by flow-local name
+   * @param componentTimeouts the default deadline of each component's calls, if any
+   * @param subplans the plan of the flow each {@code flow:} node runs, by node name
+   */
+  public FlowPlan(
+      FlowGraph graph,
+      Map<String, InstancePool> pools,
+      Map<String, Long> componentTimeouts,
+      Map<String, FlowPlan> subplans) {
     this.graph = graph;
     this.pools = Map.copyOf(pools);
     List<FlowNode> list = graph.nodes();
@@ -41,7 +62,8 @@ public final class FlowPlan {
         deps[d] = index.get(dep.name()); // topological order: every dependency is already indexed
       }
       long timeout = n.timeoutMillis().orElse(componentTimeouts.getOrDefault(n.component(), 0L));
-      nodes[i] = new PlannedNode(n, deps, null, pools.get(n.component()), timeout);
+      nodes[i] = new PlannedNode(n, deps, null, pools.get(n.component()),
+          subplans.get(n.id().name()), timeout);
     }
     // The reverse edges, so a finished node can tell its dependents in O(out-degree).
     List<List<Integer>> out = new java.util.ArrayList<>();
@@ -56,7 +78,8 @@ public final class FlowPlan {
     for (int i = 0; i < nodes.length; i++) {
       PlannedNode p = nodes[i];
       int[] dependents = out.get(i).stream().mapToInt(Integer::intValue).toArray();
-      nodes[i] = new PlannedNode(p.node(), p.deps(), dependents, p.pool(), p.timeoutMillis());
+      nodes[i] = new PlannedNode(p.node(), p.deps(), dependents, p.pool(), p.subplan(),
+          p.timeoutMillis());
     }
   }
 

@@ -165,7 +165,7 @@ public final class FlowParser {
         .map(type -> new InputDecl(name, type));
   }
 
-  // node := { call, with?, when?, timeout? }
+  // node := { (call | flow), with?, when?, timeout?, for-each?, concurrency?, retry?, fallback? }
   private Optional<NodeDecl> node(YEntry entry) {
     Ident name = name(entry.key(), "node");
     if (name.name().equals("input") || name.name().equals("item")) {
@@ -184,6 +184,18 @@ public final class FlowParser {
     YMap m = body.get();
     checkKeys(m, FlowSpec.NODE, "a node");
     Optional<Call> call = m.get("call").flatMap(this::call);
+    Optional<Ident> flow = m.get("flow").flatMap(v -> scalarIdent(v, "the path of a flow file"));
+    if (m.get("call").isEmpty() && m.get("flow").isEmpty()) {
+      diags.error("FLOW0004", "node `" + name.name() + "` needs `call` or `flow`", name.span(),
+          "add `call: component.function`, or `flow: other.yaml` to run another flow");
+    } else if (m.get("call").isPresent() && m.get("flow").isPresent()) {
+      diags.error("FLOW0005", "node `" + name.name() + "` has both `call` and `flow`",
+          m.entry("flow").get().key().span(), "a node runs one function or one flow: keep one");
+    }
+    if (flow.isPresent() && m.get("timeout").isPresent()) {
+      diags.error("FLOW0005", "`timeout` applies to component calls, not to a sub-flow",
+          m.entry("timeout").get().key().span(), "give the sub-flow's nodes their own `timeout`");
+    }
     List<Arg> args = new ArrayList<>();
     m.get("with")
         .flatMap(n -> mapping(n, "`with`", "write `with: {param: $input.x}`"))
@@ -206,8 +218,11 @@ public final class FlowParser {
     Optional<NodeDecl.Retry> retry = m.get("retry").flatMap(this::retry);
     Optional<Expr> fallback = m.get("fallback").map(this::expr);
     Optional<Integer> limit = concurrency;
-    return call.map(
-        c -> new NodeDecl(name, c, args, when, timeout, forEach, limit, retry, fallback));
+    if (call.isEmpty() && flow.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new NodeDecl(name, call, flow, args, when, timeout, forEach, limit, retry, fallback));
   }
 
   // retry := { attempts, backoff? }

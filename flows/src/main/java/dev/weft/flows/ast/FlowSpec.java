@@ -11,7 +11,7 @@ public final class FlowSpec {
       List.of(
           FieldSpec.required("flow", "the flow's name: CLI, HTTP path and event-bus address use it"),
           FieldSpec.optional("description", "one paragraph saying what the flow does"),
-          FieldSpec.required("components", "the components the nodes call, by local name"),
+          FieldSpec.optional("components", "the components the nodes call, by local name"),
           FieldSpec.optional("input", "the flow's typed inputs, `name: wit-type`"),
           FieldSpec.required("nodes", "the steps, by name"),
           FieldSpec.required("output", "the flow's output record, `name: expression`"),
@@ -39,7 +39,8 @@ public final class FlowSpec {
   /** A node under {@code nodes:}. */
   public static final List<FieldSpec> NODE =
       List.of(
-          FieldSpec.required("call", "`component.function` or `component.interface#function`"),
+          FieldSpec.optional("call", "`component.function` or `component.interface#function`"),
+          FieldSpec.optional("flow", "instead of `call`: another flow file to run, with `with` as its inputs"),
           FieldSpec.optional("with", "the arguments, `param: expression`"),
           FieldSpec.optional("when", "run only when this bool expression is true"),
           FieldSpec.optional("timeout", "deadline of this node's call, e.g. 2s"),

@@ -6,7 +6,9 @@ import java.util.Optional;
 /**
  * {@code nodes: name: {call: component.function, with: {...}, ...}}: one step of the flow.
  *
- * @param call the component name and the function as written ({@code fn} or {@code iface#fn})
+ * @param call the component name and the function as written ({@code fn} or {@code iface#fn});
+ *     empty for a node that runs a sub-flow
+ * @param flow the sub-flow this node runs, a path relative to the flow file
  * @param with the arguments, by parameter name
  * @param when run only when this bool is true
  * @param timeoutMillis a deadline for the call, overriding the component's
@@ -17,7 +19,8 @@ import java.util.Optional;
  */
 public record NodeDecl(
     Ident name,
-    Call call,
+    Optional<Call> call,
+    Optional<Ident> flow,
     List<Arg> with,
     Optional<Expr> when,
     Optional<Long> timeoutMillis,

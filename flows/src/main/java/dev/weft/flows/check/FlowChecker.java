@@ -24,6 +24,9 @@ import dev.weft.wit.model.FixedListType;
 import dev.weft.wit.model.ListType;
 import dev.weft.wit.model.OptionType;
 import dev.weft.flows.model.RetryPolicy;
+import dev.weft.flows.model.TypeArena;
+import dev.weft.wit.model.Field;
+import dev.weft.wit.model.RecordType;
 import dev.weft.wit.model.WitType;
 import dev.weft.wit.model.Param;
 import dev.weft.wit.model.Primitive;
@@ -50,6 +53,7 @@ public final class FlowChecker {
   private final ComponentCatalog catalog;
   private final Diagnostics diags;
   private final BiFunction<Ident, Diagnostics, Optional<Typed>> typeParser;
+  private final SubflowCatalog subflows;
 
   private final Map<String, FlowInput> inputs = new LinkedHashMap<>();
   private final Map<String, ComponentDecl> componentDecls = new LinkedHashMap<>();
@@ -58,7 +62,12 @@ public final class FlowChecker {
   private final Map<String, Resolved> resolved = new LinkedHashMap<>();
 
   /** A node whose call resolved to an export. */
-  private record Resolved(NodeDecl decl, String exportKey, Function function, ComponentSignature sig) {
+  private record Resolved(
+      NodeDecl decl,
+      String exportKey,
+      Function function,
+      ComponentSignature sig,
+      Optional<FlowGraph> subflow) {
     /** The result of one call of the function. */
     Optional<Typed> callType() {
       return function.result().map(t -> new Typed(t, sig.types()));
@@ -77,10 +86,12 @@ public final class FlowChecker {
   private FlowChecker(
       FlowDoc doc,
       ComponentCatalog catalog,
+      SubflowCatalog subflows,
       BiFunction<Ident, Diagnostics, Optional<Typed>> typeParser,
       Diagnostics diags) {
     this.doc = doc;
     this.catalog = catalog;
+    this.subflows = subflows;
     this.typeParser = typeParser;
     this.diags = diags;
   }
@@ -94,9 +105,10 @@ public final class FlowChecker {
   public static Optional<FlowGraph> check(
       FlowDoc doc,
       ComponentCatalog catalog,
+      SubflowCatalog subflows,
       BiFunction<Ident, Diagnostics, Optional<Typed>> typeParser,
       Diagnostics diags) {
-    return new FlowChecker(doc, catalog, typeParser, diags).check();
+    return new FlowChecker(doc, catalog, subflows, typeParser, diags).check();
   }
 
   private Optional<FlowGraph> check() {
@@ -161,8 +173,11 @@ public final class FlowChecker {
   }
 
   private Optional<Resolved> resolveCall(NodeDecl n) {
-    Ident comp = n.call().component();
-    Ident fn = n.call().function();
+    if (n.flow().isPresent()) {
+      return resolveFlow(n, n.flow().get());
+    }
+    Ident comp = n.call().orElseThrow().component();
+    Ident fn = n.call().orElseThrow().function();
     if (!componentDecls.containsKey(comp.name())) {
       diags.error(
           "FLOW0101",
@@ -192,7 +207,31 @@ public final class FlowChecker {
               + "it exports " + list);
       return Optional.empty();
     }
-    return Optional.of(new Resolved(n, key.get(), sig.exports().get(key.get()), sig));
+    return Optional.of(
+        new Resolved(n, key.get(), sig.exports().get(key.get()), sig, Optional.empty()));
+  }
+
+  /** A `flow:` node: the sub-flow's inputs are its parameters, its output record its result. */
+  private Optional<Resolved> resolveFlow(NodeDecl n, Ident path) {
+    Path file = doc.file().toAbsolutePath().getParent().resolve(path.name()).normalize();
+    Optional<FlowGraph> sub = subflows.flow(file, path, diags);
+    if (sub.isEmpty()) {
+      return Optional.empty();
+    }
+    FlowGraph g = sub.get();
+    TypeArena arena = new TypeArena();
+    List<Param> params = new ArrayList<>();
+    for (FlowInput in : g.inputs()) {
+      params.add(new Param(in.name(), arena.add(in.type())));
+    }
+    List<Field> fields = new ArrayList<>();
+    for (FlowOutput o : g.outputs()) {
+      fields.add(Field.of(o.name(), arena.add(o.value().type())));
+    }
+    String key = "flow " + g.name();
+    Function fn = Function.of(g.name(), params, Optional.of(new RecordType(fields)));
+    ComponentSignature sig = new ComponentSignature(arena, Map.of(key, fn));
+    return Optional.of(new Resolved(n, key, fn, sig, sub));
   }
 
   private Optional<FlowNode> node(Resolved r, ExprChecker exprs, List<Expr.Ref> refs) {
@@ -270,10 +309,14 @@ public final class FlowChecker {
     }
     return Optional.of(
         new FlowNode(
-            new NodeId(n.name().name()), n.call().component().name(), r.exportKey(), r.function(),
+            new NodeId(n.name().name()),
+            n.call().map(c -> c.component().name()).orElse(""),
+            r.exportKey(),
+            r.function(),
             args, when, n.timeoutMillis(), List.copyOf(dependsOn), r.resultType(),
             forEach, n.concurrency().orElse(0),
-            n.retry().map(x -> new RetryPolicy(x.attempts(), x.backoffMillis())), fallback));
+            n.retry().map(x -> new RetryPolicy(x.attempts(), x.backoffMillis())), fallback,
+            r.subflow()));
   }
 
   /** The type a reference's root has: an input or a node's result; reports why not. */

@@ -87,7 +87,7 @@ public final class GraphRenderer {
     b.append("  input([input])\n");
     for (FlowNode n : g.nodes()) {
       b.append("  ").append(id(n.id().name())).append("[\"").append(n.id().name())
-          .append("<br/><small>").append(n.component()).append('.').append(fn(n)).append("</small>");
+          .append("<br/><small>").append(target(n)).append("</small>");
       n.when().ifPresent(w -> b.append("<br/><small>when</small>"));
       b.append("\"]\n");
     }
@@ -104,7 +104,7 @@ public final class GraphRenderer {
     b.append("  input [shape=oval];\n  output [shape=oval];\n");
     for (FlowNode n : g.nodes()) {
       b.append("  ").append(id(n.id().name())).append(" [shape=box, label=\"").append(n.id().name())
-          .append("\\n").append(n.component()).append('.').append(fn(n)).append("\"];\n");
+          .append("\\n").append(target(n)).append("\"];\n");
     }
     for (Edge e : edges) {
       b.append("  ").append(e.from()).append(" -> ").append(e.to()).append(" [label=\"")
@@ -113,7 +113,14 @@ public final class GraphRenderer {
     return b.append("}\n").toString();
   }
 
+  private static String target(FlowNode n) {
+    return n.subflow().isPresent() ? fn(n) : n.component() + "." + fn(n);
+  }
+
   private static String fn(FlowNode n) {
+    if (n.subflow().isPresent()) {
+      return "flow " + n.subflow().get().name();
+    }
     String k = n.exportKey();
     return k.substring(k.indexOf('#') + 1);
   }

@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param retry attempts and backoff after failures
  * @param fallback the value of a call that failed (after retries); with {@code for-each}, of each
  *     failed element's call
+ * @param subflow the flow this node runs instead of a component function ({@code flow:}); then
+ *     {@code function} describes it: the flow's inputs as parameters, its output as the result
  */
 public record FlowNode(
     NodeId id,
@@ -31,7 +33,8 @@ public record FlowNode(
     Optional<Binding> forEach,
     int concurrency,
     Optional<RetryPolicy> retry,
-    Optional<Binding> fallback) {
+    Optional<Binding> fallback,
+    Optional<FlowGraph> subflow) {
   public FlowNode {
     args = List.copyOf(args);
     dependsOn = List.copyOf(dependsOn);
