@@ -62,6 +62,27 @@ final class Values {
     return out;
   }
 
+  private static WitValue unwrap(WitValue v, Step.CaseStep c, StringBuilder path) {
+    if (v instanceof WitValue.OptionValue o) {
+      if (o.value().isEmpty()) {
+        throw new EngineException(ErrorKind.TYPE, "`" + path + "`: the option is none");
+      }
+      return o.value().get();
+    }
+    WitValue.ResultValue r = (WitValue.ResultValue) v;
+    boolean wantOk = c.name().equals("ok");
+    if (r.isOk() == wantOk) {
+      return r.value().orElseThrow();
+    }
+    String payload =
+        r.value().isPresent() && c.other().isPresent()
+            ? ": " + dev.weft.wit.value.ValueJson.toJson(
+                r.value().get(), c.other().get().type(), c.other().get().table())
+            : "";
+    throw new EngineException(
+        ErrorKind.TYPE, "`" + path + "`: the result is " + (r.isOk() ? "ok" : "err") + payload);
+  }
+
   private static WitValue project(WitValue v, List<Step> steps, String root) {
     WitValue at = v;
     StringBuilder path = new StringBuilder(root);
@@ -69,6 +90,9 @@ final class Values {
       if (s instanceof Step.FieldStep f) {
         at = ((WitValue.RecordValue) at).fields().get(f.index()).value();
         path.append('.').append(f.name());
+      } else if (s instanceof Step.CaseStep c) {
+        path.append('.').append(c.name());
+        at = unwrap(at, c, path);
       } else {
         int i = ((Step.IndexStep) s).index();
         if (at instanceof WitValue.TupleValue t) {

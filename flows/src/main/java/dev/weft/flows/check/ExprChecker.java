@@ -16,6 +16,7 @@ import dev.weft.wit.model.ListType;
 import dev.weft.wit.model.OptionType;
 import dev.weft.wit.model.Primitive;
 import dev.weft.wit.model.RecordType;
+import dev.weft.wit.model.ResultType;
 import dev.weft.wit.model.TupleType;
 import dev.weft.wit.model.TypeNames;
 import dev.weft.wit.model.WitType;
@@ -262,9 +263,27 @@ final class ExprChecker {
                 + "fields: " + listOr(names));
         return Optional.empty();
       }
+      if (s instanceof ResultType r && (f.name().equals("ok") || f.name().equals("err"))) {
+        boolean ok = f.name().equals("ok");
+        Optional<WitType> side = ok ? r.ok() : r.err();
+        Optional<WitType> other = ok ? r.err() : r.ok();
+        if (side.isPresent()) {
+          steps.add(new Step.CaseStep(f.name(), other.map(o -> new Typed(o, t.table()))));
+          return Optional.of(new Typed(side.get(), t.table()));
+        }
+      }
+      if (s instanceof OptionType o && f.name().equals("some")) {
+        steps.add(new Step.CaseStep("some", Optional.empty()));
+        return Optional.of(new Typed(o.some(), t.table()));
+      }
+      String help =
+          s instanceof ResultType
+              ? "a result has `.ok` and `.err` (each only when that side has a type)"
+              : s instanceof OptionType
+                  ? "an option has `.some`"
+                  : "only records have fields, results `.ok`/`.err`, options `.some`; remove `" + f.text() + "`";
       diags.error("FLOW0108", "`$" + ref.text() + "` steps into `" + TypeNames.display(t.type(), t.table())
-              + "`, which has no fields", f.span(),
-          "only records have fields; remove `" + f.text() + "`");
+              + "`, which has no `" + f.name() + "`", f.span(), help);
       return Optional.empty();
     }
     int index = ((Expr.IndexSegment) seg).index();

@@ -73,7 +73,13 @@ public final class GraphRenderer {
   private static String path(List<Step> steps) {
     StringBuilder b = new StringBuilder();
     for (Step s : steps) {
-      b.append(s instanceof Step.FieldStep f ? "." + f.name() : "[" + ((Step.IndexStep) s).index() + "]");
+      if (s instanceof Step.FieldStep f) {
+        b.append('.').append(f.name());
+      } else if (s instanceof Step.CaseStep c) {
+        b.append('.').append(c.name());
+      } else {
+        b.append('[').append(((Step.IndexStep) s).index()).append(']');
+      }
     }
     return b.toString();
   }
