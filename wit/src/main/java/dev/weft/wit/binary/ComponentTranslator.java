@@ -105,30 +105,26 @@ public final class ComponentTranslator {
     return new ComponentPlan(t.modules, t.coreInstances, t.imports, t.exports, t.importNames, t.arena.freeze());
   }
 
+  // Casts are safe: kind() names the record type.
   private void section(Section s) {
-    if (s instanceof Section.CoreModule m) {
-      modules.add(new ComponentPlan.ModuleBinary(m.bytes()));
-      coreModules.add(modules.size() - 1);
-    } else if (s instanceof Section.CoreInstances ci) {
-      ci.instances().forEach(this::coreInstance);
-    } else if (s instanceof Section.Component c) {
-      components.add(c.bytes());
-    } else if (s instanceof Section.Instances is) {
-      is.instances().forEach(this::instance);
-    } else if (s instanceof Section.Aliases as) {
-      as.aliases().forEach(this::alias);
-    } else if (s instanceof Section.Types ts) {
-      ts.types().forEach(d -> top.types.add(defType(d, top)));
-    } else if (s instanceof Section.Canons cs) {
-      cs.canons().forEach(this::canon);
-    } else if (s instanceof Section.Imports is) {
-      is.imports().forEach(this::importDecl);
-    } else if (s instanceof Section.Exports es) {
-      es.exports().forEach(this::export);
-    } else if (s instanceof Section.Start) {
-      throw new UnsupportedComponentException("component start functions are not supported");
+    switch (s.kind()) {
+      case CORE_MODULE -> {
+        modules.add(new ComponentPlan.ModuleBinary(((Section.CoreModule) s).bytes()));
+        coreModules.add(modules.size() - 1);
+      }
+      case CORE_INSTANCES -> ((Section.CoreInstances) s).instances().forEach(this::coreInstance);
+      case COMPONENT -> components.add(((Section.Component) s).bytes());
+      case INSTANCES -> ((Section.Instances) s).instances().forEach(this::instance);
+      case ALIASES -> ((Section.Aliases) s).aliases().forEach(this::alias);
+      case TYPES -> ((Section.Types) s).types().forEach(d -> top.types.add(defType(d, top)));
+      case CANONS -> ((Section.Canons) s).canons().forEach(this::canon);
+      case IMPORTS -> ((Section.Imports) s).imports().forEach(this::importDecl);
+      case EXPORTS -> ((Section.Exports) s).exports().forEach(this::export);
+      case START -> throw new UnsupportedComponentException("component start functions are not supported");
+      case CUSTOM, CORE_TYPES -> {
+        // Nothing the plan needs: names and producers, and core types Weft never checks against.
+      }
     }
-    // Custom sections and core type sections carry nothing the plan needs.
   }
 
   private <T> T get(List<T> space, int index, String what) {
@@ -330,45 +326,48 @@ public final class ComponentTranslator {
     throw new BinaryFormatException(offset, "type index " + index + " is not a resource");
   }
 
+  // Casts are safe: kind() names the record type.
   private TypeEntry valDef(DefType.ValDef d, Scope scope) {
-    WitType t;
-    if (d instanceof DefType.PrimDef p) {
-      t = p.type();
-    } else if (d instanceof DefType.RecordDef r) {
-      List<Field> fields = new ArrayList<>();
-      r.fields().forEach(f -> fields.add(Field.of(f.name(), valType(f.type(), scope))));
-      t = new Named(arena.add(new RecordType(fields)));
-    } else if (d instanceof DefType.VariantDef v) {
-      List<Case> cases = new ArrayList<>();
-      v.cases().forEach(c -> cases.add(Case.of(c.name(), valType(c.type(), scope).orElse(null))));
-      t = new Named(arena.add(new VariantType(cases)));
-    } else if (d instanceof DefType.EnumDef e) {
-      t = new Named(arena.add(new EnumType(e.names().stream().map(Name::of).toList())));
-    } else if (d instanceof DefType.FlagsDef f) {
-      t = new Named(arena.add(new FlagsType(f.names().stream().map(Name::of).toList())));
-    } else if (d instanceof DefType.ListDef l) {
-      t = new ListType(valType(l.element(), scope));
-    } else if (d instanceof DefType.FixedListDef l) {
-      t = new FixedListType(valType(l.element(), scope), l.length());
-    } else if (d instanceof DefType.TupleDef tu) {
-      t = new TupleType(tu.types().stream().map(x -> valType(x, scope)).toList());
-    } else if (d instanceof DefType.OptionDef o) {
-      t = new OptionType(valType(o.some(), scope));
-    } else if (d instanceof DefType.ResultDef r) {
-      t = new ResultType(valType(r.ok(), scope), valType(r.err(), scope));
-    } else if (d instanceof DefType.OwnDef o) {
-      t = new dev.weft.wit.model.Own(resource(o.resource(), scope));
-    } else if (d instanceof DefType.BorrowDef b) {
-      t = new dev.weft.wit.model.Borrow(resource(b.resource(), scope));
-    } else if (d instanceof DefType.StreamDef s) {
-      t = new StreamType(valType(s.element(), scope));
-    } else if (d instanceof DefType.FutureDef f) {
-      t = new FutureType(valType(f.element(), scope));
-    } else {
-      DefType.MapDef m = (DefType.MapDef) d;
-      // No map in the WIT model yet: the canonical ABI despecializes it to list<tuple<k, v>>.
-      t = new ListType(new TupleType(List.of(valType(m.key(), scope), valType(m.value(), scope))));
-    }
+    WitType t =
+        switch (d.kind()) {
+          case PRIM -> ((DefType.PrimDef) d).type();
+          case RECORD -> {
+            List<Field> fields = new ArrayList<>();
+            ((DefType.RecordDef) d).fields().forEach(f -> fields.add(Field.of(f.name(), valType(f.type(), scope))));
+            yield new Named(arena.add(new RecordType(fields)));
+          }
+          case VARIANT -> {
+            List<Case> cases = new ArrayList<>();
+            ((DefType.VariantDef) d)
+                .cases()
+                .forEach(c -> cases.add(Case.of(c.name(), valType(c.type(), scope).orElse(null))));
+            yield new Named(arena.add(new VariantType(cases)));
+          }
+          case ENUM ->
+              new Named(arena.add(new EnumType(((DefType.EnumDef) d).names().stream().map(Name::of).toList())));
+          case FLAGS ->
+              new Named(arena.add(new FlagsType(((DefType.FlagsDef) d).names().stream().map(Name::of).toList())));
+          case LIST -> new ListType(valType(((DefType.ListDef) d).element(), scope));
+          case FIXED_LIST -> {
+            DefType.FixedListDef l = (DefType.FixedListDef) d;
+            yield new FixedListType(valType(l.element(), scope), l.length());
+          }
+          case TUPLE -> new TupleType(((DefType.TupleDef) d).types().stream().map(x -> valType(x, scope)).toList());
+          case OPTION -> new OptionType(valType(((DefType.OptionDef) d).some(), scope));
+          case RESULT -> {
+            DefType.ResultDef r = (DefType.ResultDef) d;
+            yield new ResultType(valType(r.ok(), scope), valType(r.err(), scope));
+          }
+          case OWN -> new dev.weft.wit.model.Own(resource(((DefType.OwnDef) d).resource(), scope));
+          case BORROW -> new dev.weft.wit.model.Borrow(resource(((DefType.BorrowDef) d).resource(), scope));
+          case STREAM -> new StreamType(valType(((DefType.StreamDef) d).element(), scope));
+          case FUTURE -> new FutureType(valType(((DefType.FutureDef) d).element(), scope));
+          case MAP -> {
+            DefType.MapDef m = (DefType.MapDef) d;
+            // No map in the WIT model yet: the canonical ABI despecializes it to list<tuple<k, v>>.
+            yield new ListType(new TupleType(List.of(valType(m.key(), scope), valType(m.value(), scope))));
+          }
+        };
     return new ValueEntry(t);
   }
 
