@@ -15,14 +15,18 @@ import dev.weft.wit.binary.PlanOptions;
 import dev.weft.wit.value.ValueException;
 import dev.weft.wit.value.WitValue;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntConsumer;
 import run.endive.runtime.ByteArrayMemory;
 import run.endive.runtime.ExportFunction;
+import run.endive.runtime.ImportFunction;
 import run.endive.runtime.Instance;
 import run.endive.runtime.WasmFunctionHandle;
 import run.endive.runtime.WasmInterruptedException;
+import run.endive.wasi.WasiPreview1;
 import run.endive.wasm.WasmEngineException;
 import run.endive.wasm.types.FunctionType;
 import run.endive.wasm.types.MemoryLimits;
@@ -40,6 +44,9 @@ public final class ComponentInstance implements AutoCloseable {
   private final EndiveMemory[] memories;
   private final HandleTable handles = new HandleTable();
   private final CoreLinker linker;
+  /** The runtime's WASI preview 1 in place of the component's adapter, or null. */
+  private final WasiPreview1 wasi;
+  private final Map<String, ImportFunction> wasiFunctions;
   private boolean trapped;
   private boolean closed;
 
@@ -47,10 +54,20 @@ public final class ComponentInstance implements AutoCloseable {
     this.component = component;
     List<CoreInstanceDef> defs = component.plan().instances();
     Instance[] cores = new Instance[defs.size()];
-    CoreLinker linker = new CoreLinker(component.plan(), cores, this::hostSide);
+    this.wasi = component.host().wasiPreview1()
+        .filter(o -> component.wasi().instance() >= 0)
+        .map(o -> WasiPreview1.builder().withOptions(o).build())
+        .orElse(null);
+    this.wasiFunctions = new HashMap<>();
+    if (wasi != null) {
+      for (run.endive.runtime.HostFunction f : wasi.toHostFunctions()) {
+        wasiFunctions.put(f.name(), f);
+      }
+    }
+    CoreLinker linker = new CoreLinker(component.plan(), cores, new HostSideImpl());
     this.linker = linker;
     for (int i = 0; i < defs.size(); i++) {
-      if (defs.get(i) instanceof CoreInstanceDef.Instantiate in) {
+      if (defs.get(i) instanceof CoreInstanceDef.Instantiate in && !component.wasi().replaces(i)) {
         cores[i] = instantiate(linker, in, i);
       }
     }
@@ -97,10 +114,40 @@ public final class ComponentInstance implements AutoCloseable {
     }
   }
 
+  /** Lowered imports, resource built-ins, and what the replaced WASI adapter leaves out. */
+  private final class HostSideImpl implements CoreLinker.HostSide {
+    @Override
+    public WasmFunctionHandle function(CoreRef ref, FunctionType importerType) {
+      return hostSide(ref, importerType);
+    }
+
+    @Override
+    public boolean leftOut(int index) {
+      return component.wasi().replaces(index);
+    }
+
+    @Override
+    public ImportFunction wasi(String name) {
+      return wasiFunctions.get(name);
+    }
+  }
+
+  private static WasmFunctionHandle leftOutStub(String what) {
+    return (caller, args) -> {
+      throw new run.endive.runtime.TrapException(what + " is left out with the WASI adapter and cannot be called");
+    };
+  }
+
   /** The core function behind a lowered import or a resource built-in. */
   private WasmFunctionHandle hostSide(CoreRef ref, FunctionType importerType) {
+    if (ref instanceof CoreRef.Export e) {
+      return leftOutStub("export `" + e.name() + "` of the WASI adapter");
+    }
     if (ref instanceof CoreRef.Lowered l) {
       BoundImport b = component.imports().get(l.index());
+      if (b == null) {
+        return leftOutStub("import `" + component.plan().imports().get(l.index()).key() + "`");
+      }
       if (!sameSignature(b.codec().lowerSignature(), importerType)) {
         throw new LinkException("import `" + b.lowered().key() + "` is lowered to " + b.codec().lowerSignature()
             + " but the core module imports it as " + importerType);
@@ -217,9 +264,12 @@ public final class ComponentInstance implements AutoCloseable {
     }
   }
 
-  /** Releases the instance; later calls fail. */
+  /** Releases the instance (and its WASI state); later calls fail. */
   @Override
   public void close() {
     closed = true;
+    if (wasi != null) {
+      wasi.close();
+    }
   }
 }

@@ -103,7 +103,8 @@ public final class ComponentLoader {
   }
 
   private static LoadedComponent link(ComponentPlan plan, String displayName, LoadOptions options, HostImports host) {
-    List<BoundImport> imports = bindImports(plan, host, displayName);
+    WasiAdapter wasi = WasiAdapter.find(plan, host);
+    List<BoundImport> imports = bindImports(plan, host, wasi, displayName);
     for (CoreInstanceDef d : plan.instances()) {
       if (d instanceof CoreInstanceDef.Bag b) {
         for (CoreRef r : b.items().values()) {
@@ -135,18 +136,33 @@ public final class ComponentLoader {
       checkSignature(plan, modules, e, codec.liftSignature(), displayName);
       exports.add(new BoundExport(e, codec));
     }
-    return new LoadedComponent(displayName, plan, modules, machines, limits, exports, imports, host);
+    return new LoadedComponent(displayName, plan, modules, machines, limits, exports, imports, host, wasi);
   }
 
-  private static List<BoundImport> bindImports(ComponentPlan plan, HostImports host, String name) {
-    List<String> missing =
-        plan.imports().stream().map(LoweredImport::key).filter(k -> host.function(k).isEmpty()).toList();
+  /** The bound imports, in plan order; null for those left out with the WASI adapter. */
+  private static List<BoundImport> bindImports(ComponentPlan plan, HostImports host, WasiAdapter wasi, String name) {
+    List<String> missing = new ArrayList<>();
+    for (int k = 0; k < plan.imports().size(); k++) {
+      String key = plan.imports().get(k).key();
+      if (!wasi.skippedImports().contains(k) && host.function(key).isEmpty()) {
+        missing.add("`" + key + "`");
+      }
+    }
     if (!missing.isEmpty()) {
-      throw new LinkException("`" + name + "` imports " + String.join(", ", missing.stream().map(k -> "`" + k + "`").toList())
-          + ", which the host does not provide");
+      boolean adapter = plan.instances().stream()
+          .anyMatch(d -> d instanceof CoreInstanceDef.Instantiate in && in.args().containsKey(WasiAdapter.MAIN_MODULE_ARG));
+      throw new LinkException("`" + name + "` imports " + String.join(", ", missing) + ", which the host does not provide"
+          + (adapter && host.wasiPreview1().isEmpty()
+              ? " (it carries a WASI preview 1 adapter: grant WASI with HostImports.withWasiPreview1 to replace it)"
+              : ""));
     }
     List<BoundImport> out = new ArrayList<>();
-    for (LoweredImport imp : plan.imports()) {
+    for (int k = 0; k < plan.imports().size(); k++) {
+      LoweredImport imp = plan.imports().get(k);
+      if (wasi.skippedImports().contains(k)) {
+        out.add(null);
+        continue;
+      }
       HostFunction f = host.function(imp.key()).orElseThrow();
       try {
         out.add(new BoundImport(imp, FunctionCodec.bind(imp.function(), plan.types(), imp.options().canonOptions()), f));

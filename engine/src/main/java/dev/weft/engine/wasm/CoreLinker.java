@@ -30,8 +30,18 @@ import run.endive.wasm.types.Import;
 final class CoreLinker {
   /** Makes the core functions that are not module exports: lowered imports and built-ins. */
   interface HostSide {
-    /** The implementation of {@code ref}, a {@link CoreRef.Lowered} or {@link CoreRef.ResourceBuiltin}. */
+    /**
+     * The implementation of {@code ref}: a {@link CoreRef.Lowered}, a {@link
+     * CoreRef.ResourceBuiltin}, or an export of a core instance left out (the replaced WASI
+     * adapter).
+     */
     WasmFunctionHandle function(CoreRef ref, FunctionType importerType);
+
+    /** Whether core instance {@code index} is left out (not instantiated). */
+    boolean leftOut(int index);
+
+    /** The runtime's WASI preview 1 function {@code name}, or null when WASI is not replaced. */
+    ImportFunction wasi(String name);
   }
 
   private final ComponentPlan plan;
@@ -61,8 +71,14 @@ final class CoreLinker {
       switch (imp.importType()) {
         case FUNCTION -> {
           FunctionType type = module.typeSection().getType(((FunctionImport) imp).typeIndex());
+          ImportFunction wasi = imp.module().equals(WasiAdapter.MODULE) ? host.wasi(imp.name()) : null;
+          if (wasi != null) {
+            // The runtime's WASI preview 1 in place of wit-component's adapter.
+            functions.add(new HostFunction(imp.module(), imp.name(), type, wasi.handle()));
+            continue;
+          }
           CoreRef end = terminal(ref);
-          if (end instanceof CoreRef.Export) {
+          if (end instanceof CoreRef.Export e && !host.leftOut(e.instance())) {
             ExportFunction target = function(end);
             functions.add(new HostFunction(imp.module(), imp.name(), type, (caller, args) -> target.apply(args)));
           } else {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntConsumer;
+import run.endive.wasi.WasiOptions;
 
 /**
  * What the host gives components to import: functions keyed like exports ({@code
@@ -19,14 +20,16 @@ import java.util.function.IntConsumer;
  * {@code Handle(rep)} the guest borrowed.
  */
 public final class HostImports {
-  private static final HostImports NONE = new HostImports(Map.of(), Map.of());
+  private static final HostImports NONE = new HostImports(Map.of(), Map.of(), null);
 
   private final Map<String, HostFunction> functions;
   private final Map<String, IntConsumer> drops;
+  private final WasiOptions wasi;
 
-  private HostImports(Map<String, HostFunction> functions, Map<String, IntConsumer> drops) {
+  private HostImports(Map<String, HostFunction> functions, Map<String, IntConsumer> drops, WasiOptions wasi) {
     this.functions = Collections.unmodifiableMap(new LinkedHashMap<>(functions));
     this.drops = Map.copyOf(drops);
+    this.wasi = wasi;
   }
 
   /** No imports: only self-contained components load. */
@@ -53,12 +56,32 @@ public final class HostImports {
     return Optional.ofNullable(drops.get(resource));
   }
 
+  /**
+   * The WASI preview 1 that replaces a component's {@code wasi_snapshot_preview1} adapter, if the
+   * host grants one.
+   */
+  public Optional<WasiOptions> wasiPreview1() {
+    return Optional.ofNullable(wasi);
+  }
+
   /** Builds {@link HostImports}. */
   public static final class Builder {
     private final Map<String, HostFunction> functions = new LinkedHashMap<>();
     private final Map<String, IntConsumer> drops = new LinkedHashMap<>();
+    private WasiOptions wasi;
 
     private Builder() {}
+
+    /**
+     * Runs Endive's WASI preview 1 (one per instance, with these options) in place of the
+     * {@code wasi_snapshot_preview1} adapter module that wit-component puts into components built
+     * from WASI programs: the main module calls WASI directly, the adapter and the {@code wasi:*}
+     * imports it needs are left out.
+     */
+    public Builder withWasiPreview1(WasiOptions options) {
+      this.wasi = options;
+      return this;
+    }
 
     /** Provides the import {@code key} ({@code ns:pkg/iface@ver#fn}, or a bare function name). */
     public Builder withFunction(String key, HostFunction function) {
@@ -76,7 +99,7 @@ public final class HostImports {
     }
 
     public HostImports build() {
-      return new HostImports(functions, drops);
+      return new HostImports(functions, drops, wasi);
     }
   }
 }

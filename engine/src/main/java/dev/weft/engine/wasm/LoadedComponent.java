@@ -29,6 +29,7 @@ public final class LoadedComponent {
   private final List<BoundExport> bound;
   private final List<BoundImport> imports;
   private final HostImports host;
+  private final WasiAdapter wasi;
   private final Map<String, ExportedFunction> exports;
   private final Map<String, Integer> index;
 
@@ -40,9 +41,11 @@ public final class LoadedComponent {
       List<MemoryLimits> limits,
       List<BoundExport> bound,
       List<BoundImport> imports,
-      HostImports host) {
+      HostImports host,
+      WasiAdapter wasi) {
     this.displayName = displayName;
-    this.imports = List.copyOf(imports);
+    this.imports = Collections.unmodifiableList(new java.util.ArrayList<>(imports));
+    this.wasi = wasi;
     this.host = host;
     this.plan = plan;
     this.modules = List.copyOf(modules);
@@ -128,6 +131,10 @@ public final class LoadedComponent {
 
   HostImports host() {
     return host;
+  }
+
+  WasiAdapter wasi() {
+    return wasi;
   }
 
   /** The index of an export in {@link #bound()}, or -1. */
