@@ -210,6 +210,10 @@ public final class ComponentInstance implements AutoCloseable {
       throw new IllegalStateException("the instance is closed");
     }
     int i = component.exportIndex(exportKey);
+    if (i < 0 && component.unsupportedExports().containsKey(exportKey)) {
+      throw new IllegalArgumentException("`" + component.displayName() + "` export `" + exportKey
+          + "` is not supported: " + component.unsupportedExports().get(exportKey));
+    }
     if (i < 0) {
       throw new IllegalArgumentException(
           "`" + component.displayName() + "` has no export `" + exportKey + "` (exports: "

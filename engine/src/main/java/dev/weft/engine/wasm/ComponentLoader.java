@@ -126,17 +126,20 @@ public final class ComponentLoader {
       machines.add(options.compile() ? compile(m, displayName, i) : null);
     }
     List<BoundExport> exports = new ArrayList<>();
+    Map<String, String> unsupported = new LinkedHashMap<>();
     for (LiftedExport e : plan.exports()) {
       FunctionCodec codec;
       try {
         codec = FunctionCodec.bind(e.function(), plan.types(), e.options().canonOptions());
       } catch (IllegalArgumentException ex) {
-        throw new LinkException("`" + displayName + "` export `" + e.key() + "`: " + ex.getMessage(), ex);
+        // One export Weft cannot call (a future, a stream...) should not make the others unusable.
+        unsupported.put(e.key(), ex.getMessage());
+        continue;
       }
       checkSignature(plan, modules, e, codec.liftSignature(), displayName);
       exports.add(new BoundExport(e, codec));
     }
-    return new LoadedComponent(displayName, plan, modules, machines, limits, exports, imports, host, wasi);
+    return new LoadedComponent(displayName, plan, modules, machines, limits, exports, unsupported, imports, host, wasi);
   }
 
   /** The bound imports, in plan order; null for those left out with the WASI adapter. */

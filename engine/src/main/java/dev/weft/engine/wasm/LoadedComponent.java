@@ -30,6 +30,7 @@ public final class LoadedComponent {
   private final List<BoundImport> imports;
   private final HostImports host;
   private final WasiAdapter wasi;
+  private final Map<String, String> unsupported;
   private final Map<String, ExportedFunction> exports;
   private final Map<String, Integer> index;
 
@@ -40,12 +41,14 @@ public final class LoadedComponent {
       List<Function<Instance, Machine>> machines,
       List<MemoryLimits> limits,
       List<BoundExport> bound,
+      Map<String, String> unsupported,
       List<BoundImport> imports,
       HostImports host,
       WasiAdapter wasi) {
     this.displayName = displayName;
     this.imports = Collections.unmodifiableList(new java.util.ArrayList<>(imports));
     this.wasi = wasi;
+    this.unsupported = Collections.unmodifiableMap(new LinkedHashMap<>(unsupported));
     this.host = host;
     this.plan = plan;
     this.modules = List.copyOf(modules);
@@ -87,6 +90,14 @@ public final class LoadedComponent {
    */
   public Map<String, ExportedFunction> exports() {
     return exports;
+  }
+
+  /**
+   * Exports Weft cannot call, by key, with the reason (a type with no canonical ABI here, such as
+   * a future or a stream). They are not in {@link #exports()}; the component still loads.
+   */
+  public Map<String, String> unsupportedExports() {
+    return unsupported;
   }
 
   /** The export with key {@code name}, or the only export whose function is named {@code name}. */
