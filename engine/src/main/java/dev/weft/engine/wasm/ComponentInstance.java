@@ -10,6 +10,8 @@ import dev.weft.wit.abi.CoreSignature;
 import dev.weft.wit.abi.CoreType;
 import dev.weft.wit.abi.HandleTable;
 import dev.weft.wit.binary.CoreRef;
+import dev.weft.wit.binary.LocalResource;
+import dev.weft.wit.model.TypeId;
 import dev.weft.wit.binary.CoreInstanceDef;
 import dev.weft.wit.binary.PlanOptions;
 import dev.weft.wit.value.ValueException;
@@ -155,15 +157,60 @@ public final class ComponentInstance implements AutoCloseable {
       return new LoweredCall(b, linker, handles);
     }
     CoreRef.ResourceBuiltin rb = (CoreRef.ResourceBuiltin) ref;
-    String name = component.types().type(rb.resource()).name().orElse("");
-    IntConsumer onDrop = component.host().drop(name).orElse(rep -> {});
-    return (caller, args) -> {
-      HandleTable.Dropped d = handles.drop(args[0] & 0xFFFF_FFFFL, rb.resource());
-      if (d.own()) {
-        onDrop.accept(d.rep());
+    TypeId id = rb.resource();
+    return switch (rb.kind()) {
+      // CanonicalABI.md, canon resource.new: a new owned handle for the guest's representation.
+      case NEW -> (caller, args) -> new long[] {handles.add(id, (int) args[0], true)};
+      case REP -> (caller, args) -> new long[] {handles.borrow(args[0] & 0xFFFF_FFFFL, id) & 0xFFFF_FFFFL};
+      case DROP -> {
+        String name = component.types().type(id).name().orElse("");
+        IntConsumer onDrop = component.host().drop(name).orElse(rep -> {});
+        yield (caller, args) -> {
+          HandleTable.Dropped d = handles.drop(args[0] & 0xFFFF_FFFFL, id);
+          if (d.own()) {
+            if (isLocal(id)) {
+              destroy(id, d.rep());
+            } else {
+              onDrop.accept(d.rep());
+            }
+          }
+          return new long[0];
+        };
       }
-      return new long[0];
     };
+  }
+
+  private boolean isLocal(TypeId id) {
+    return component.plan().resources().stream().anyMatch(r -> r.id().equals(id));
+  }
+
+  /** Runs the destructor of a resource the component defines, if it has one. */
+  private void destroy(TypeId id, int rep) {
+    for (LocalResource r : component.plan().resources()) {
+      if (r.id().equals(id) && r.destructor().isPresent()) {
+        linker.function(r.destructor().get()).apply(rep);
+      }
+    }
+  }
+
+  /**
+   * Drops a resource that the component defines and the host owns (a {@link WitValue.Handle} an
+   * export returned as {@code own<r>}): runs the component's destructor for it.
+   *
+   * @param resource the resource type, as in the export's WIT type ({@code Own.resource()})
+   * @throws IllegalArgumentException when the component does not define {@code resource}
+   * @throws TrapException when the destructor traps
+   */
+  public void dropResource(TypeId resource, WitValue.Handle handle) {
+    if (!isLocal(resource)) {
+      throw new IllegalArgumentException("`" + component.displayName() + "` does not define resource type " + resource.index());
+    }
+    try {
+      destroy(resource, handle.index());
+    } catch (WasmEngineException e) {
+      trapped = true;
+      throw new TrapException("[resource-drop]" + component.types().type(resource).name().orElse("resource"), e.getMessage(), e);
+    }
   }
 
   private static boolean sameSignature(CoreSignature sig, FunctionType type) {

@@ -11,6 +11,8 @@ import dev.weft.wit.binary.ComponentTranslator;
 import dev.weft.wit.binary.CoreInstanceDef;
 import dev.weft.wit.binary.CoreRef;
 import dev.weft.wit.binary.LiftedExport;
+import dev.weft.wit.binary.LocalResource;
+import dev.weft.wit.model.TypeId;
 import dev.weft.wit.binary.LoweredImport;
 import dev.weft.wit.binary.UnsupportedComponentException;
 import java.io.IOException;
@@ -20,6 +22,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.Function;
 import run.endive.compiler.MachineFactoryCompiler;
 import run.endive.runtime.Instance;
@@ -105,17 +109,6 @@ public final class ComponentLoader {
   private static LoadedComponent link(ComponentPlan plan, String displayName, LoadOptions options, HostImports host) {
     WasiAdapter wasi = WasiAdapter.find(plan, host);
     List<BoundImport> imports = bindImports(plan, host, wasi, displayName);
-    for (CoreInstanceDef d : plan.instances()) {
-      if (d instanceof CoreInstanceDef.Bag b) {
-        for (CoreRef r : b.items().values()) {
-          if (r instanceof CoreRef.ResourceBuiltin rb && rb.kind() != CoreRef.Kind.DROP) {
-            throw new LinkException(
-                "`" + displayName + "` is not supported: resources defined by the component (resource."
-                    + rb.kind().name().toLowerCase() + ")");
-          }
-        }
-      }
-    }
     List<WasmModule> modules = new ArrayList<>();
     List<Function<Instance, Machine>> machines = new ArrayList<>();
     List<MemoryLimits> limits = new ArrayList<>();
@@ -130,7 +123,7 @@ public final class ComponentLoader {
     for (LiftedExport e : plan.exports()) {
       FunctionCodec codec;
       try {
-        codec = FunctionCodec.bind(e.function(), plan.types(), e.options().canonOptions());
+        codec = FunctionCodec.bind(e.function(), plan.types(), e.options().canonOptions(), localResources(plan));
       } catch (IllegalArgumentException ex) {
         // One export Weft cannot call (a future, a stream...) should not make the others unusable.
         unsupported.put(e.key(), ex.getMessage());
@@ -140,6 +133,10 @@ public final class ComponentLoader {
       exports.add(new BoundExport(e, codec));
     }
     return new LoadedComponent(displayName, plan, modules, machines, limits, exports, unsupported, imports, host, wasi);
+  }
+
+  private static Set<TypeId> localResources(ComponentPlan plan) {
+    return plan.resources().stream().map(LocalResource::id).collect(Collectors.toSet());
   }
 
   /** The bound imports, in plan order; null for those left out with the WASI adapter. */
@@ -168,7 +165,8 @@ public final class ComponentLoader {
       }
       HostFunction f = host.function(imp.key()).orElseThrow();
       try {
-        out.add(new BoundImport(imp, FunctionCodec.bind(imp.function(), plan.types(), imp.options().canonOptions()), f));
+        out.add(new BoundImport(
+            imp, FunctionCodec.bind(imp.function(), plan.types(), imp.options().canonOptions(), localResources(plan)), f));
       } catch (IllegalArgumentException e) {
         throw new LinkException("`" + name + "` import `" + imp.key() + "`: " + e.getMessage(), e);
       }

@@ -92,7 +92,13 @@ final class CoreModulePlans {
       exports.add(new LiftedExport(e.key(), e.function(), f, new PlanOptions(StringEncoding.UTF8, memory, realloc, post)));
     }
     return new ComponentPlan(
-        List.of(new ComponentPlan.ModuleBinary(bytes)), instances, lowered, exports, List.copyOf(bags.keySet()), world.types());
+        List.of(new ComponentPlan.ModuleBinary(bytes)),
+        instances,
+        lowered,
+        exports,
+        List.copyOf(bags.keySet()),
+        List.of(),
+        world.types());
   }
 
   /** The resource named {@code name} that the world's imported functions use, or null. */

@@ -2,12 +2,14 @@ package dev.weft.wit.abi;
 
 import dev.weft.wit.model.Function;
 import dev.weft.wit.model.Param;
+import dev.weft.wit.model.TypeId;
 import dev.weft.wit.model.TypeTable;
 import dev.weft.wit.value.WitValue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The canonical ABI of one function, bound once: lowers arguments and lifts the result of a call
@@ -37,15 +39,15 @@ public final class FunctionCodec {
   private final boolean paramsSpill;
   private final boolean resultSpills;
 
-  private FunctionCodec(Function function, TypeTable types, CanonOptions options) {
+  private FunctionCodec(Function function, TypeTable types, CanonOptions options, Set<TypeId> local) {
     this.function = function;
     this.encoding = options.stringEncoding();
     Codec[] ps = new Codec[function.params().size()];
     for (int i = 0; i < ps.length; i++) {
-      ps[i] = Codecs.build(function.params().get(i).type(), types);
+      ps[i] = Codecs.build(function.params().get(i).type(), types, local);
     }
     this.params = RecordCodec.tuple(ps, "parameters of `" + function.name() + "`");
-    this.result = function.result().map(t -> Codecs.build(t, types)).orElse(null);
+    this.result = function.result().map(t -> Codecs.build(t, types, local)).orElse(null);
     this.paramsSpill = params.flat.length > MAX_FLAT_PARAMS;
     this.resultSpills = result != null && result.flat.length > MAX_FLAT_RESULTS;
   }
@@ -57,7 +59,18 @@ public final class FunctionCodec {
    *     streams), or the function needs a memory or realloc that the options lack
    */
   public static FunctionCodec bind(Function function, TypeTable types, CanonOptions options) {
-    FunctionCodec c = new FunctionCodec(function, types, options);
+    return bind(function, types, options, Set.of());
+  }
+
+  /**
+   * Binds the codecs of {@code function} of a component that defines the resources {@code
+   * localResources} itself (a borrow of one crosses into the component as its representation).
+   *
+   * @throws IllegalArgumentException as {@link #bind(Function, TypeTable, CanonOptions)}
+   */
+  public static FunctionCodec bind(
+      Function function, TypeTable types, CanonOptions options, Set<TypeId> localResources) {
+    FunctionCodec c = new FunctionCodec(function, types, options, localResources);
     boolean pointers =
         c.paramsSpill || c.resultSpills || c.params.usesMemory() || (c.result != null && c.result.usesMemory());
     if (pointers && !options.hasMemory()) {

@@ -76,6 +76,7 @@ public final class ComponentTranslator {
   private final List<LoweredImport> imports = new ArrayList<>();
   private final List<LiftedExport> exports = new ArrayList<>();
   private final List<String> importNames = new ArrayList<>();
+  private final List<LocalResource> resources = new ArrayList<>();
 
   private final List<CoreRef> coreFuncs = new ArrayList<>();
   private final List<CoreRef> coreMemories = new ArrayList<>();
@@ -102,7 +103,8 @@ public final class ComponentTranslator {
       t.offset = s.offset();
       t.section(s);
     }
-    return new ComponentPlan(t.modules, t.coreInstances, t.imports, t.exports, t.importNames, t.arena.freeze());
+    return new ComponentPlan(
+        t.modules, t.coreInstances, t.imports, t.exports, t.importNames, t.resources, t.arena.freeze());
   }
 
   // Casts are safe: kind() names the record type.
@@ -241,7 +243,12 @@ public final class ComponentTranslator {
     } else if (d instanceof DefType.ComponentType) {
       return new ComponentEntry();
     } else {
-      return new ResourceEntry(arena.add(new ResourceType()));
+      DefType.Resource r = (DefType.Resource) d;
+      TypeId id = arena.add(new ResourceType());
+      if (scope == top) {
+        resources.add(new LocalResource(id, r.dtor().map(f -> get(coreFuncs, f, "core func"))));
+      }
+      return new ResourceEntry(id);
     }
   }
 
