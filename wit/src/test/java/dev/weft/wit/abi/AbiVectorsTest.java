@@ -52,13 +52,18 @@ class AbiVectorsTest {
     int i = 0;
     for (JsonNode v : root.get("vectors")) {
       int n = i++;
-      String name = "#" + n + " " + v.get("kind").asText() + " " + v.get("type").toString();
+      JsonNode shown = v.has("type") ? v.get("type") : v.get("params");
+      String name = "#" + n + " " + v.get("kind").asText() + " " + shown;
       tests.add(DynamicTest.dynamicTest(name.length() > 120 ? name.substring(0, 120) : name, () -> run(v)));
     }
     return tests.stream();
   }
 
   private static void run(JsonNode v) {
+    if (v.get("kind").asText().equals("function")) {
+      runFunction(v);
+      return;
+    }
     AbiTestSupport.Types types = new AbiTestSupport.Types();
     WitType type = type(v.get("type"), types);
     Codec codec = Codecs.build(type, types);
@@ -106,6 +111,40 @@ class AbiVectorsTest {
       byte[] mineBytes = java.util.Arrays.copyOf(mine.bytes, memory.length);
       assertArrayEquals(memory, mineBytes, "stored bytes");
     }
+  }
+
+  /** Flattening of a whole function: signatures, spilling, and lifting what the reference lowered. */
+  private static void runFunction(JsonNode v) {
+    AbiTestSupport.Types types = new AbiTestSupport.Types();
+    List<WitType> params = new ArrayList<>();
+    v.get("params").forEach(p -> params.add(type(p, types)));
+    WitType result = v.get("result").isNull() ? null : type(v.get("result"), types);
+    StringEncoding enc = encoding(v.get("encoding").asText());
+    FunctionCodec c = FunctionCodec.bind(AbiTestSupport.fn(params, result), types, new CanonOptions(enc, true, true));
+    assertEquals(signature(v.get("liftSignature")), c.liftSignature(), "lift signature");
+    assertEquals(signature(v.get("lowerSignature")), c.lowerSignature(), "lower signature");
+    List<WitValue> values = new ArrayList<>();
+    for (int i = 0; i < params.size(); i++) {
+      values.add(ValueJson.fromJson(v.get("values").get(i), params.get(i), types));
+    }
+    long[] flat = new long[v.get("flatValues").size()];
+    for (int k = 0; k < flat.length; k++) {
+      flat[k] = new BigInteger(v.get("flatValues").get(k).asText()).longValue();
+    }
+    ByteArrayMemory theirs = load(Base64.getDecoder().decode(v.get("memory").asText()), 1 << 16);
+    assertEquals(values, c.liftParams(flat, theirs, null), "lifting the reference's lowering");
+    ByteArrayMemory mine = new ByteArrayMemory(1 << 16);
+    long[] out = c.lowerParams(values, mine);
+    assertEquals(flat.length, out.length, "flat parameter count");
+    assertEquals(values, c.liftParams(out, mine, null), "round trip");
+  }
+
+  private static CoreSignature signature(JsonNode sig) {
+    List<CoreType> ps = new ArrayList<>();
+    sig.get(0).forEach(t -> ps.add(CoreType.valueOf(t.asText().toUpperCase(Locale.ROOT))));
+    List<CoreType> rs = new ArrayList<>();
+    sig.get(1).forEach(t -> rs.add(CoreType.valueOf(t.asText().toUpperCase(Locale.ROOT))));
+    return new CoreSignature(ps, rs);
   }
 
   private static ByteArrayMemory load(byte[] bytes, int size) {
