@@ -10,6 +10,7 @@ import dev.weft.wit.binary.ComponentReader;
 import dev.weft.wit.binary.ComponentTranslator;
 import dev.weft.wit.binary.CoreInstanceDef;
 import dev.weft.wit.binary.CoreRef;
+import dev.weft.wit.binary.EmbeddedWorld;
 import dev.weft.wit.binary.LiftedExport;
 import dev.weft.wit.binary.LocalResource;
 import dev.weft.wit.model.TypeId;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.function.Function;
@@ -85,7 +87,34 @@ public final class ComponentLoader {
    * @throws LinkException as {@link #load(Path, LoadOptions)}
    */
   public static LoadedComponent load(byte[] bytes, String displayName, LoadOptions options, HostImports host) {
+    Optional<CoreWorld> embedded = embeddedWorld(bytes, displayName);
+    if (embedded.isPresent()) {
+      return load(bytes, displayName, embedded.get(), options, host);
+    }
     return link(plan(bytes, displayName), displayName, options, host);
+  }
+
+  /** The world a core module carries in its {@code component-type} section; empty for components. */
+  private static Optional<CoreWorld> embeddedWorld(byte[] bytes, String displayName) {
+    if (!isCoreModule(bytes)) {
+      return Optional.empty();
+    }
+    try {
+      return EmbeddedWorld.find(bytes).map(w -> new CoreWorld(w.types(), functions(w.exports()), functions(w.imports())));
+    } catch (BinaryFormatException | UnsupportedComponentException e) {
+      throw new LinkException("`" + displayName + "`: its embedded WIT world is invalid: " + e.getMessage(), e);
+    }
+  }
+
+  private static List<ExportedFunction> functions(Map<String, dev.weft.wit.model.Function> fs) {
+    List<ExportedFunction> out = new ArrayList<>();
+    fs.forEach((k, f) -> out.add(new ExportedFunction(k, f)));
+    return out;
+  }
+
+  private static boolean isCoreModule(byte[] bytes) {
+    return bytes.length >= 8 && bytes[0] == 0 && bytes[1] == 'a' && bytes[2] == 's' && bytes[3] == 'm' && bytes[4] == 1
+        && bytes[5] == 0 && bytes[6] == 0 && bytes[7] == 0;
   }
 
   /**
@@ -181,6 +210,14 @@ public final class ComponentLoader {
    * @throws LinkException when the bytes are not a valid component or have an unsupported shape
    */
   public static ComponentDescription describe(byte[] bytes, String displayName) {
+    Optional<CoreWorld> embedded = embeddedWorld(bytes, displayName);
+    if (embedded.isPresent()) {
+      Map<String, dev.weft.wit.model.Function> exports = new LinkedHashMap<>();
+      embedded.get().exports().forEach(e -> exports.put(e.key(), e.function()));
+      Map<String, dev.weft.wit.model.Function> imports = new LinkedHashMap<>();
+      embedded.get().imports().forEach(e -> imports.put(e.key(), e.function()));
+      return new ComponentDescription(displayName, embedded.get().types(), exports, imports);
+    }
     ComponentPlan plan = plan(bytes, displayName);
     Map<String, dev.weft.wit.model.Function> exports = new LinkedHashMap<>();
     plan.exports().forEach(e -> exports.put(e.key(), e.function()));
@@ -190,9 +227,9 @@ public final class ComponentLoader {
   }
 
   private static ComponentPlan plan(byte[] bytes, String displayName) {
-    if (!ComponentReader.isComponent(bytes) && bytes.length >= 8 && bytes[0] == 0 && bytes[1] == 'a' && bytes[4] == 1) {
-      throw new LinkException(
-          "`" + displayName + "` is a core Wasm module, not a component: give its WIT world to load it");
+    if (isCoreModule(bytes)) {
+      throw new LinkException("`" + displayName + "` is a core Wasm module, not a component, and embeds no WIT world: "
+          + "give its WIT world to load it");
     }
     try {
       return ComponentTranslator.translate(ComponentReader.read(bytes));

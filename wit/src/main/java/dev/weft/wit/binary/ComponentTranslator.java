@@ -48,7 +48,7 @@ public final class ComponentTranslator {
 
   private record InstanceEntry(Map<String, Object> exports) implements TypeEntry {}
 
-  private record ComponentEntry() implements TypeEntry {}
+  private record ComponentEntry(Map<String, Object> imports, Map<String, Object> exports) implements TypeEntry {}
 
   private record ResourceEntry(TypeId id) implements TypeEntry {}
 
@@ -108,6 +108,60 @@ public final class ComponentTranslator {
   }
 
   // Casts are safe: kind() names the record type.
+  /**
+   * The WIT world a {@code component-type} custom section describes (what {@code wasm-tools
+   * component embed} puts into a core module): its functions keyed as a component's exports and
+   * imports are.
+   *
+   * @param sections the sections of the custom section's contents, a component binary
+   * @throws BinaryFormatException when they do not describe a world
+   */
+  public static DecodedWorld world(List<Section> sections) {
+    ComponentTranslator t = new ComponentTranslator();
+    Section.Export last = null;
+    for (Section s : sections) {
+      t.offset = s.offset();
+      switch (s.kind()) {
+        case TYPES -> ((Section.Types) s).types().forEach(d -> t.top.types.add(t.defType(d, t.top)));
+        case EXPORTS -> {
+          for (Section.Export e : ((Section.Exports) s).exports()) {
+            last = e;
+          }
+        }
+        case CUSTOM, CORE_MODULE, CORE_INSTANCES, CORE_TYPES, COMPONENT, INSTANCES, ALIASES, CANONS, START,
+            IMPORTS -> {
+          // A type-only encoding has none of these that matter.
+        }
+      }
+    }
+    if (last == null || last.item().sort() != Sort.TYPE) {
+      throw new BinaryFormatException(0, "a component type export naming the world");
+    }
+    ComponentEntry outer = t.expect(t.get(t.top.types, last.item().index(), "type"), ComponentEntry.class, last.name());
+    if (outer.exports().size() != 1) {
+      throw new BinaryFormatException(0, "one world in the component type, found " + outer.exports().size());
+    }
+    Map.Entry<String, Object> w = outer.exports().entrySet().iterator().next();
+    ComponentEntry world = t.expect(w.getValue(), ComponentEntry.class, w.getKey());
+    return new DecodedWorld(w.getKey(), t.arena.freeze(), functions(world.exports()), functions(world.imports()));
+  }
+
+  private static Map<String, Function> functions(Map<String, Object> items) {
+    Map<String, Function> out = new LinkedHashMap<>();
+    items.forEach((name, item) -> {
+      if (item instanceof FuncEntry f) {
+        out.put(name, function(name, f));
+      } else if (item instanceof InstanceEntry inst) {
+        inst.exports().forEach((fn, x) -> {
+          if (x instanceof FuncEntry f) {
+            out.put(name + "#" + fn, function(fn, f));
+          }
+        });
+      }
+    });
+    return out;
+  }
+
   private void section(Section s) {
     switch (s.kind()) {
       case CORE_MODULE -> {
@@ -240,8 +294,8 @@ public final class ComponentTranslator {
       return new FuncEntry(params, f.result().map(r -> valType(r, scope)));
     } else if (d instanceof DefType.InstanceType it) {
       return instanceType(it.decls(), scope);
-    } else if (d instanceof DefType.ComponentType) {
-      return new ComponentEntry();
+    } else if (d instanceof DefType.ComponentType ct) {
+      return componentType(ct.decls(), scope);
     } else {
       DefType.Resource r = (DefType.Resource) d;
       TypeId id = arena.add(new ResourceType());
@@ -267,6 +321,24 @@ public final class ComponentTranslator {
       // Core type and import declarations add nothing an instance type's user can see.
     }
     return new InstanceEntry(exports);
+  }
+
+  private ComponentEntry componentType(List<DefType.Decl> decls, Scope outer) {
+    Scope scope = new Scope(new ArrayList<>(), outer);
+    Map<String, Object> imports = new LinkedHashMap<>();
+    Map<String, Object> exports = new LinkedHashMap<>();
+    for (DefType.Decl decl : decls) {
+      if (decl instanceof DefType.TypeDecl td) {
+        scope.types.add(defType(td.type(), scope));
+      } else if (decl instanceof DefType.AliasDecl ad) {
+        scope.types.add(outerAlias(ad.alias(), scope));
+      } else if (decl instanceof DefType.ImportDecl id) {
+        imports.put(id.name(), externItem(id.name(), id.type(), scope));
+      } else if (decl instanceof DefType.ExportDecl ed) {
+        exports.put(ed.name(), externItem(ed.name(), ed.type(), scope));
+      }
+    }
+    return new ComponentEntry(imports, exports);
   }
 
   private TypeEntry outerAlias(Alias a, Scope scope) {
@@ -298,6 +370,8 @@ public final class ComponentTranslator {
       return e;
     } else if (type instanceof ExternType.Instance i) {
       return expect(get(scope.types(), i.type(), "type"), InstanceEntry.class, name);
+    } else if (type instanceof ExternType.Component c) {
+      return expect(get(scope.types(), c.type(), "type"), ComponentEntry.class, name);
     }
     throw new UnsupportedComponentException("`" + name + "`: " + type + " imports and exports are not supported");
   }
