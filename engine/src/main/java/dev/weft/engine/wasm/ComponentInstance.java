@@ -6,33 +6,20 @@ import dev.weft.engine.InstantiationException;
 import dev.weft.engine.LinkException;
 import dev.weft.engine.TrapException;
 import dev.weft.wit.abi.AbiException;
-import dev.weft.wit.abi.CoreSignature;
-import dev.weft.wit.abi.CoreType;
 import dev.weft.wit.abi.HandleTable;
-import dev.weft.wit.binary.CoreRef;
-import dev.weft.wit.binary.LocalResource;
 import dev.weft.wit.model.TypeId;
 import dev.weft.wit.binary.CoreInstanceDef;
 import dev.weft.wit.binary.PlanOptions;
 import dev.weft.wit.value.ValueException;
 import dev.weft.wit.value.WitValue;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.IntConsumer;
 import run.endive.runtime.ByteArrayMemory;
 import run.endive.runtime.ExportFunction;
-import run.endive.runtime.ImportFunction;
 import run.endive.runtime.Instance;
-import run.endive.runtime.WasmFunctionHandle;
 import run.endive.runtime.WasmInterruptedException;
-import run.endive.wasi.WasiPreview1;
 import run.endive.wasm.WasmEngineException;
-import run.endive.wasm.types.FunctionType;
 import run.endive.wasm.types.MemoryLimits;
-import run.endive.wasm.types.ValType;
 
 /**
  * One instance of a component: its core instances, memories and handle table. Serves one call at a
@@ -44,11 +31,8 @@ public final class ComponentInstance implements AutoCloseable {
   private final ExportFunction[] functions;
   private final ExportFunction[] postReturns;
   private final EndiveMemory[] memories;
-  private final HandleTable handles = new HandleTable();
-  private final CoreLinker linker;
-  /** The runtime's WASI preview 1 in place of the component's adapter, or null. */
-  private final WasiPreview1 wasi;
-  private final Map<String, ImportFunction> wasiFunctions;
+  private final InstanceHost host;
+  private final HandleTable handles;
   private boolean trapped;
   private boolean closed;
 
@@ -56,18 +40,10 @@ public final class ComponentInstance implements AutoCloseable {
     this.component = component;
     List<CoreInstanceDef> defs = component.plan().instances();
     Instance[] cores = new Instance[defs.size()];
-    this.wasi = component.host().wasiPreview1()
-        .filter(o -> component.wasi().instance() >= 0)
-        .map(o -> WasiPreview1.builder().withOptions(o).build())
-        .orElse(null);
-    this.wasiFunctions = new HashMap<>();
-    if (wasi != null) {
-      for (run.endive.runtime.HostFunction f : wasi.toHostFunctions()) {
-        wasiFunctions.put(f.name(), f);
-      }
-    }
-    CoreLinker linker = new CoreLinker(component.plan(), cores, new HostSideImpl());
-    this.linker = linker;
+    this.host = new InstanceHost(component);
+    this.handles = host.handles;
+    CoreLinker linker = new CoreLinker(component.plan(), cores, host);
+    host.attach(linker);
     for (int i = 0; i < defs.size(); i++) {
       if (defs.get(i) instanceof CoreInstanceDef.Instantiate in && !component.wasi().replaces(i)) {
         cores[i] = instantiate(linker, in, i);
@@ -116,83 +92,6 @@ public final class ComponentInstance implements AutoCloseable {
     }
   }
 
-  /** Lowered imports, resource built-ins, and what the replaced WASI adapter leaves out. */
-  private final class HostSideImpl implements CoreLinker.HostSide {
-    @Override
-    public WasmFunctionHandle function(CoreRef ref, FunctionType importerType) {
-      return hostSide(ref, importerType);
-    }
-
-    @Override
-    public boolean leftOut(int index) {
-      return component.wasi().replaces(index);
-    }
-
-    @Override
-    public ImportFunction wasi(String name) {
-      return wasiFunctions.get(name);
-    }
-  }
-
-  private static WasmFunctionHandle leftOutStub(String what) {
-    return (caller, args) -> {
-      throw new run.endive.runtime.TrapException(what + " is left out with the WASI adapter and cannot be called");
-    };
-  }
-
-  /** The core function behind a lowered import or a resource built-in. */
-  private WasmFunctionHandle hostSide(CoreRef ref, FunctionType importerType) {
-    if (ref instanceof CoreRef.Export e) {
-      return leftOutStub("export `" + e.name() + "` of the WASI adapter");
-    }
-    if (ref instanceof CoreRef.Lowered l) {
-      BoundImport b = component.imports().get(l.index());
-      if (b == null) {
-        return leftOutStub("import `" + component.plan().imports().get(l.index()).key() + "`");
-      }
-      if (!sameSignature(b.codec().lowerSignature(), importerType)) {
-        throw new LinkException("import `" + b.lowered().key() + "` is lowered to " + b.codec().lowerSignature()
-            + " but the core module imports it as " + importerType);
-      }
-      return new LoweredCall(b, linker, handles);
-    }
-    CoreRef.ResourceBuiltin rb = (CoreRef.ResourceBuiltin) ref;
-    TypeId id = rb.resource();
-    return switch (rb.kind()) {
-      // CanonicalABI.md, canon resource.new: a new owned handle for the guest's representation.
-      case NEW -> (caller, args) -> new long[] {handles.add(id, (int) args[0], true)};
-      case REP -> (caller, args) -> new long[] {handles.borrow(args[0] & 0xFFFF_FFFFL, id) & 0xFFFF_FFFFL};
-      case DROP -> {
-        String name = component.types().type(id).name().orElse("");
-        IntConsumer onDrop = component.host().drop(name).orElse(rep -> {});
-        yield (caller, args) -> {
-          HandleTable.Dropped d = handles.drop(args[0] & 0xFFFF_FFFFL, id);
-          if (d.own()) {
-            if (isLocal(id)) {
-              destroy(id, d.rep());
-            } else {
-              onDrop.accept(d.rep());
-            }
-          }
-          return new long[0];
-        };
-      }
-    };
-  }
-
-  private boolean isLocal(TypeId id) {
-    return component.plan().resources().stream().anyMatch(r -> r.id().equals(id));
-  }
-
-  /** Runs the destructor of a resource the component defines, if it has one. */
-  private void destroy(TypeId id, int rep) {
-    for (LocalResource r : component.plan().resources()) {
-      if (r.id().equals(id) && r.destructor().isPresent()) {
-        linker.function(r.destructor().get()).apply(rep);
-      }
-    }
-  }
-
   /**
    * Drops a resource that the component defines and the host owns (a {@link WitValue.Handle} an
    * export returned as {@code own<r>}): runs the component's destructor for it.
@@ -202,37 +101,15 @@ public final class ComponentInstance implements AutoCloseable {
    * @throws TrapException when the destructor traps
    */
   public void dropResource(TypeId resource, WitValue.Handle handle) {
-    if (!isLocal(resource)) {
+    if (!host.isLocal(resource)) {
       throw new IllegalArgumentException("`" + component.displayName() + "` does not define resource type " + resource.index());
     }
     try {
-      destroy(resource, handle.index());
+      host.destroy(resource, handle.index());
     } catch (WasmEngineException e) {
       trapped = true;
       throw new TrapException("[resource-drop]" + component.types().type(resource).name().orElse("resource"), e.getMessage(), e);
     }
-  }
-
-  private static boolean sameSignature(CoreSignature sig, FunctionType type) {
-    return sig.params().equals(coreTypes(type.params())) && sig.results().equals(coreTypes(type.returns()));
-  }
-
-  private static List<CoreType> coreTypes(List<ValType> types) {
-    List<CoreType> out = new ArrayList<>();
-    for (ValType t : types) {
-      if (t.equals(ValType.I32)) {
-        out.add(CoreType.I32);
-      } else if (t.equals(ValType.I64)) {
-        out.add(CoreType.I64);
-      } else if (t.equals(ValType.F32)) {
-        out.add(CoreType.F32);
-      } else if (t.equals(ValType.F64)) {
-        out.add(CoreType.F64);
-      } else {
-        return List.of();
-      }
-    }
-    return out;
   }
 
   /** The component this is an instance of. */
@@ -319,8 +196,6 @@ public final class ComponentInstance implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    if (wasi != null) {
-      wasi.close();
-    }
+    host.close();
   }
 }

@@ -1,15 +1,12 @@
 package dev.weft.engine.wasm;
 
 import dev.weft.engine.LinkException;
-import dev.weft.wit.abi.CoreSignature;
-import dev.weft.wit.abi.CoreType;
 import dev.weft.wit.abi.FunctionCodec;
 import dev.weft.wit.binary.BinaryFormatException;
 import dev.weft.wit.binary.ComponentPlan;
 import dev.weft.wit.binary.ComponentReader;
 import dev.weft.wit.binary.ComponentTranslator;
 import dev.weft.wit.binary.CoreInstanceDef;
-import dev.weft.wit.binary.CoreRef;
 import dev.weft.wit.binary.EmbeddedWorld;
 import dev.weft.wit.binary.LiftedExport;
 import dev.weft.wit.binary.LocalResource;
@@ -32,11 +29,7 @@ import run.endive.runtime.Instance;
 import run.endive.runtime.Machine;
 import run.endive.wasm.Parser;
 import run.endive.wasm.WasmModule;
-import run.endive.wasm.types.Export;
-import run.endive.wasm.types.ExternalType;
-import run.endive.wasm.types.FunctionType;
 import run.endive.wasm.types.MemoryLimits;
-import run.endive.wasm.types.ValType;
 
 /**
  * Loads component binaries: decodes them, parses and (optionally) compiles their core modules
@@ -158,7 +151,7 @@ public final class ComponentLoader {
         unsupported.put(e.key(), ex.getMessage());
         continue;
       }
-      checkSignature(plan, modules, e, codec.liftSignature(), displayName);
+      CoreSignatures.check(plan, modules, e, codec.liftSignature(), displayName);
       exports.add(new BoundExport(e, codec));
     }
     return new LoadedComponent(displayName, plan, modules, machines, limits, exports, unsupported, imports, host, wasi);
@@ -270,53 +263,5 @@ public final class ComponentLoader {
     return new MemoryLimits(declared.initialPages(), Math.min(declared.maximumPages(), options.maxMemoryPages()));
   }
 
-  private static void checkSignature(
-      ComponentPlan plan, List<WasmModule> modules, LiftedExport e, CoreSignature want, String name) {
-    FunctionType have = coreFunctionType(plan, modules, e.coreFunction());
-    if (have == null) {
-      throw new LinkException("`" + name + "` export `" + e.key() + "` does not lift a core module function");
-    }
-    if (!matches(want.params(), have.params()) || !matches(want.results(), have.returns())) {
-      throw new LinkException("`" + name + "` export `" + e.key() + "`: core function has type " + have
-          + " but its WIT type flattens to " + want.params() + " -> " + want.results());
-    }
-  }
 
-  private static boolean matches(List<CoreType> want, List<ValType> have) {
-    if (want.size() != have.size()) {
-      return false;
-    }
-    for (int i = 0; i < want.size(); i++) {
-      ValType v =
-          switch (want.get(i)) {
-            case I32 -> ValType.I32;
-            case I64 -> ValType.I64;
-            case F32 -> ValType.F32;
-            case F64 -> ValType.F64;
-          };
-      if (!v.equals(have.get(i))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** The type of the core function {@code ref} names, following export bags; null if not a module's. */
-  private static FunctionType coreFunctionType(ComponentPlan plan, List<WasmModule> modules, CoreRef ref) {
-    CoreRef r = ref;
-    for (int hops = 0; hops <= plan.instances().size() && r instanceof CoreRef.Export e; hops++) {
-      CoreInstanceDef def = plan.instances().get(e.instance());
-      if (def instanceof CoreInstanceDef.Bag bag) {
-        r = bag.items().get(e.name());
-        continue;
-      }
-      WasmModule m = modules.get(((CoreInstanceDef.Instantiate) def).module());
-      Export ex = ModuleTypes.export(m, e.name());
-      if (ex == null || ex.exportType() != ExternalType.FUNCTION) {
-        return null;
-      }
-      return ModuleTypes.functionType(m, ex.index());
-    }
-    return null;
-  }
 }

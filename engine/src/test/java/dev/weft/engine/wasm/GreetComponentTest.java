@@ -57,4 +57,20 @@ class GreetComponentTest {
       }
     }
   }
+
+  @Test
+  void aMemoryLimitBelowWhatTheModuleNeedsIsALinkError() {
+    dev.weft.engine.LinkException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            dev.weft.engine.LinkException.class, () -> ComponentLoader.load(GREET, new LoadOptions(1, false)));
+    assertEquals("`greet.wasm`: core module 0 needs 2 pages of memory, more than the limit of 1", e.getMessage());
+  }
+
+  @Test
+  void aMissingFileIsALinkError() {
+    dev.weft.engine.LinkException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            dev.weft.engine.LinkException.class, () -> ComponentLoader.load(Path.of("nope.wasm"), LoadOptions.defaults()));
+    assertTrue(e.getMessage().startsWith("cannot read component nope.wasm"), e.getMessage());
+  }
 }
