@@ -138,7 +138,7 @@ public final class ComponentLoader {
       WasmModule m = parse(plan.modules().get(i).bytes(), displayName, i);
       modules.add(m);
       limits.add(memoryLimits(m, options, displayName, i));
-      machines.add(options.compile() ? compile(m, displayName, i) : null);
+      machines.add(options.compile() ? compile(m, displayName, i, options) : null);
     }
     List<BoundExport> exports = new ArrayList<>();
     Map<String, String> unsupported = new LinkedHashMap<>();
@@ -243,8 +243,17 @@ public final class ComponentLoader {
     }
   }
 
-  private static Function<Instance, Machine> compile(WasmModule m, String name, int index) {
+  private static Function<Instance, Machine> compile(
+      WasmModule m, String name, int index, LoadOptions options) {
     try {
+      if (options.compileCache().isPresent()) {
+        try {
+          return MachineFactoryCompiler.builder(m).withCache(options.compileCache().get()).compile();
+        } catch (RuntimeException e) {
+          // A damaged cache entry must cost a recompile, never a failed load.
+          options.compileCache().get().evict(m.digest());
+        }
+      }
       return MachineFactoryCompiler.compile(m);
     } catch (RuntimeException | AssertionError | StackOverflowError e) {
       throw new LinkException("`" + name + "`: core module " + index + " does not compile: " + e.getMessage(), e);

@@ -1,6 +1,7 @@
 package dev.weft.wit.model;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A set of resolved WIT packages: arenas of packages, interfaces, worlds and types, where types
@@ -22,6 +23,16 @@ public record Resolve(
       throw new IllegalArgumentException("no type " + id.index() + " in this resolve");
     }
     return types.get(id.index());
+  }
+
+  /** The package called {@code name}, if this resolve has it. */
+  public Optional<PackageId> findPackage(PackageName name) {
+    for (int i = 0; i < packages.size(); i++) {
+      if (packages.get(i).name().equals(name)) {
+        return Optional.of(new PackageId(i));
+      }
+    }
+    return Optional.empty();
   }
 
   public WitPackage pkg(PackageId id) {

@@ -1,0 +1,68 @@
+package dev.weft.engine;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How an {@link Engine} runs flows.
+ *
+ * @param workerThreads threads that run Wasm calls (never the event loop)
+ * @param defaultPoolMax instances per component when a flow does not say ({@code pool.max})
+ * @param queueLimit calls that may wait for a busy component before new ones fail as busy
+ * @param compile whether to compile Wasm to JVM bytecode (fast) or interpret it (quick start)
+ * @param maxMemoryPages the default cap of an instance's linear memory, in 64 KiB pages
+ * @param compileCache the folder compiled Wasm is kept in between runs, if any
+ */
+public record EngineOptions(
+    int workerThreads,
+    int defaultPoolMax,
+    int queueLimit,
+    boolean compile,
+    int maxMemoryPages,
+    Optional<Path> compileCache) {
+  /** Linear memory is capped at 256 MiB unless a flow says otherwise. */
+  public static final int DEFAULT_MAX_MEMORY_PAGES = 4096;
+
+  /** Options without a compile cache. */
+  public EngineOptions(
+      int workerThreads, int defaultPoolMax, int queueLimit, boolean compile, int maxMemoryPages) {
+    this(workerThreads, defaultPoolMax, queueLimit, compile, maxMemoryPages, Optional.empty());
+  }
+
+  public EngineOptions {
+    Objects.requireNonNull(compileCache, "compileCache");
+    if (workerThreads < 1 || defaultPoolMax < 1 || queueLimit < 0 || maxMemoryPages < 1) {
+      throw new IllegalArgumentException("engine options must be positive");
+    }
+  }
+
+  /**
+   * One worker and one instance per core, a queue of 1,000 calls, compiled Wasm, no compile cache
+   * (the CLI and server turn it on, see {@code CompileCache.defaultDir()}).
+   */
+  public static EngineOptions defaults() {
+    int cores = Runtime.getRuntime().availableProcessors();
+    return new EngineOptions(cores, cores, 1000, true, DEFAULT_MAX_MEMORY_PAGES, Optional.empty());
+  }
+
+  public EngineOptions withCompile(boolean value) {
+    return new EngineOptions(workerThreads, defaultPoolMax, queueLimit, value, maxMemoryPages, compileCache);
+  }
+
+  public EngineOptions withWorkerThreads(int value) {
+    return new EngineOptions(value, defaultPoolMax, queueLimit, compile, maxMemoryPages, compileCache);
+  }
+
+  public EngineOptions withDefaultPoolMax(int value) {
+    return new EngineOptions(workerThreads, value, queueLimit, compile, maxMemoryPages, compileCache);
+  }
+
+  public EngineOptions withQueueLimit(int value) {
+    return new EngineOptions(workerThreads, defaultPoolMax, value, compile, maxMemoryPages, compileCache);
+  }
+
+  public EngineOptions withCompileCache(Optional<Path> dir) {
+    return new EngineOptions(workerThreads, defaultPoolMax, queueLimit, compile, maxMemoryPages, dir);
+  }
+}

@@ -1,0 +1,94 @@
+package dev.weft.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.weft.engine.sched.FlowPlan;
+import dev.weft.flows.model.FlowGraph;
+import dev.weft.flows.model.FlowInput;
+import dev.weft.wit.model.TypeNames;
+import dev.weft.wit.value.ValueException;
+import dev.weft.wit.value.ValueJson;
+import dev.weft.wit.value.WitValue;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A flow loaded by an {@link Engine}: checked, its components compiled and pooled. Run it as often
+ * as you like, from any thread. Immutable apart from its pools.
+ */
+public final class LoadedFlow {
+  private final FlowGraph graph;
+  private final FlowPlan plan;
+
+  LoadedFlow(FlowGraph graph, FlowPlan plan) {
+    this.graph = graph;
+    this.plan = plan;
+  }
+
+  /** The checked flow. */
+  public FlowGraph graph() {
+    return graph;
+  }
+
+  /** The flow's name. */
+  public String name() {
+    return graph.name();
+  }
+
+  FlowPlan plan() {
+    return plan;
+  }
+
+  /**
+   * Reads a JSON object of inputs in Weft's value mapping.
+   *
+   * @throws RunException of kind {@link ErrorKind#TYPE} naming the input, the path into its value
+   *     and the expected WIT type, or a missing or unknown input
+   */
+  public Map<String, WitValue> inputsFromJson(JsonNode object) {
+    if (object == null || !object.isObject()) {
+      throw RunException.ofInput(graph.name(),
+          "the input must be a JSON object with the fields " + signature());
+    }
+    Map<String, WitValue> values = new LinkedHashMap<>();
+    for (FlowInput in : graph.inputs()) {
+      JsonNode v = object.get(in.name());
+      if (v == null) {
+        throw RunException.ofInput(graph.name(),
+            "missing input `" + in.name() + "` (" + TypeNames.display(in.type().type(), in.type().table()) + ")");
+      }
+      try {
+        values.put(in.name(), ValueJson.fromJson(v, in.type().type(), in.type().table()));
+      } catch (ValueException e) {
+        throw RunException.ofInput(graph.name(),
+            "input `" + in.name() + "`: " + e.getMessage().replaceFirst("^\\$", "\\$input." + in.name()));
+      }
+    }
+    for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
+      String name = it.next();
+      if (graph.input(name).isEmpty()) {
+        throw RunException.ofInput(graph.name(),
+            "unknown input `" + name + "`; the flow takes " + signature());
+      }
+    }
+    return values;
+  }
+
+  /** The size of each component's instance pool right now, by flow-local component name. */
+  public Map<String, PoolStats> poolStats() {
+    Map<String, PoolStats> stats = new java.util.TreeMap<>();
+    plan.pools().forEach((name, pool) -> stats.put(name, pool.stats()));
+    return stats;
+  }
+
+  /** The inputs as {@code name: type, ...}, for messages. */
+  public String signature() {
+    if (graph.inputs().isEmpty()) {
+      return "no inputs";
+    }
+    return graph.inputs().stream()
+        .map(i -> "`" + i.name() + ": " + TypeNames.display(i.type().type(), i.type().table()) + "`")
+        .collect(Collectors.joining(", "));
+  }
+}

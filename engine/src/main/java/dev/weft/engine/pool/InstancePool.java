@@ -1,0 +1,169 @@
+package dev.weft.engine.pool;
+
+import dev.weft.engine.wasm.ComponentInstance;
+import dev.weft.engine.wasm.LoadedComponent;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.function.Consumer;
+
+/**
+ * The instances of one component: each serves one call at a time. The pool grows to {@code max}
+ * instances, then queues callers up to {@code queueLimit} (backpressure), then refuses new callers
+ * (the caller reports the component as busy). An instance that trapped or timed out is discarded,
+ * never reused.
+ *
+ * <p>Thread-safe. Lease callbacks run on the thread that makes the lease available: the caller of
+ * {@link #acquire} when an instance is free, else the worker that gives one back; they must only
+ * hand the call to an executor.
+ */
+public final class InstancePool {
+  private final LoadedComponent component;
+  private final String name;
+  private final int max;
+  private final int queueLimit;
+  private final Deque<ComponentInstance> idle = new ArrayDeque<>();
+  private final Deque<Consumer<Lease>> waiters = new ArrayDeque<>();
+  private int live;
+
+  /**
+   * The right to run one call: an idle instance, or permission to create a new one (on the
+   * worker thread, since instantiation runs guest code).
+   */
+  public record Lease(ComponentInstance instance) {
+    /** Whether the caller must create the instance. */
+    public boolean fresh() {
+      return instance == null;
+    }
+  }
+
+  public InstancePool(LoadedComponent component, String name, int max, int queueLimit) {
+    if (max < 1) {
+      throw new IllegalArgumentException("pool max must be positive");
+    }
+    this.component = component;
+    this.name = name;
+    this.max = max;
+    this.queueLimit = queueLimit;
+  }
+
+  /** The pool's size right now. */
+  public synchronized dev.weft.engine.PoolStats stats() {
+    return new dev.weft.engine.PoolStats(max, live, idle.size(), waiters.size());
+  }
+
+  /**
+   * Asks for a lease: {@code onLease} runs at once when an instance is idle or the pool may grow,
+   * later when one is given back.
+   *
+   * @return false, without calling {@code onLease}, when the queue of waiting callers is full
+   */
+  public boolean acquire(Consumer<Lease> onLease) {
+    Lease now;
+    synchronized (this) {
+      ComponentInstance i = idle.pollFirst();
+      if (i != null) {
+        now = new Lease(i);
+      } else if (live < max) {
+        live++;
+        now = new Lease(null);
+      } else if (waiters.size() >= queueLimit) {
+        return false;
+      } else {
+        waiters.addLast(onLease);
+        return true;
+      }
+    }
+    onLease.accept(now);
+    return true;
+  }
+
+  /** The leased instance, created now if the lease is fresh. Call on a worker thread. */
+  public ComponentInstance open(Lease lease) {
+    if (!lease.fresh()) {
+      return lease.instance();
+    }
+    try {
+      return component.instantiate();
+    } catch (RuntimeException e) {
+      dropSlot();
+      throw e;
+    }
+  }
+
+  /** Gives back a lease that was not used (its run failed meanwhile). */
+  public void cancel(Lease lease) {
+    if (lease.fresh()) {
+      dropSlot();
+    } else {
+      release(lease.instance());
+    }
+  }
+
+  /** Gives back a healthy instance after a call. */
+  public void release(ComponentInstance instance) {
+    Consumer<Lease> next;
+    synchronized (this) {
+      next = waiters.pollFirst();
+      if (next == null) {
+        idle.addFirst(instance); // most recently used first: its memory is warm in the cache
+        return;
+      }
+    }
+    next.accept(new Lease(instance));
+  }
+
+  /** Throws away an instance that trapped or timed out; a waiter may create a new one. */
+  public void discard(ComponentInstance instance) {
+    try {
+      instance.close();
+    } finally {
+      dropSlot();
+    }
+  }
+
+  private void dropSlot() {
+    Consumer<Lease> next;
+    synchronized (this) {
+      next = waiters.pollFirst();
+      if (next == null) {
+        live--;
+        return;
+      }
+    }
+    next.accept(new Lease(null));
+  }
+
+  /** The component's name in its flow, for messages. */
+  public String name() {
+    return name;
+  }
+
+  /** Instances alive now, busy or idle. */
+  public synchronized int size() {
+    return live;
+  }
+
+  /** Callers waiting for an instance. */
+  public synchronized int waiting() {
+    return waiters.size();
+  }
+
+  /** The most instances this pool runs. */
+  public int max() {
+    return max;
+  }
+
+  /** The most callers that may wait. */
+  public int queueLimit() {
+    return queueLimit;
+  }
+
+  /** Closes the idle instances. */
+  public void close() {
+    synchronized (this) {
+      idle.forEach(ComponentInstance::close);
+      live -= idle.size();
+      idle.clear();
+    }
+  }
+}

@@ -1,0 +1,420 @@
+package dev.weft.engine.sched;
+
+import dev.weft.engine.EngineException;
+import dev.weft.engine.ErrorKind;
+import dev.weft.engine.NodeTrace;
+import dev.weft.engine.RunException;
+import dev.weft.engine.RunResult;
+import dev.weft.engine.TrapException;
+import dev.weft.engine.pool.InstancePool;
+import dev.weft.engine.sched.FlowPlan.PlannedNode;
+import dev.weft.engine.wasm.ComponentInstance;
+import dev.weft.flows.model.Binding;
+import dev.weft.flows.model.FlowNode;
+import dev.weft.flows.model.FlowOutput;
+import dev.weft.flows.model.RetryPolicy;
+import dev.weft.wit.value.WitValue;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.BiConsumer;
+
+/**
+ * Runs flows: every node whose inputs are ready starts at once, and each other node the moment
+ * its last input arrives. Each node keeps a count of the inputs it still waits for; the node that
+ * delivers the last one starts it. Wasm calls run on a bounded {@link WorkerExecutor}, never on an
+ * event loop, and a node made ready by a call continues on the same worker (see {@link
+ * WorkerLoop}), so a chain costs no thread hop per node. A failure stops the run: nodes that have
+ * not started are not started, running calls are interrupted, and the first failure is the run's
+ * error. The run's future completes on the context it was started from.
+ *
+ * <p>Vert.x 5. Thread-safe; a run's state is shared by the threads that run its nodes.
+ */
+public final class DagScheduler {
+  private final Vertx vertx;
+  private final WorkerLoop workers;
+
+  public DagScheduler(Vertx vertx, WorkerExecutor workers) {
+    this.vertx = vertx;
+    this.workers = new WorkerLoop(workers);
+  }
+
+  /**
+   * Runs {@code plan} with inputs already checked against the flow's input types.
+   *
+   * @return the output, or a failed future with a {@link RunException}
+   */
+  public Future<RunResult> run(FlowPlan plan, Map<String, WitValue> inputs) {
+    Context context = vertx.getOrCreateContext();
+    Promise<RunResult> done = Promise.promise();
+    Run run = new Run(plan, inputs, context, done);
+    context.runOnContext(v -> run.start());
+    return done.future();
+  }
+
+  /** Marks a node that finished without a value: its function returns nothing. */
+  private static final Object NOTHING = new Object();
+
+  /** The state of one run. */
+  private final class Run {
+    private final FlowPlan plan;
+    private final Map<String, WitValue> inputs;
+    private final Context context;
+    private final Promise<RunResult> done;
+    private final AtomicReferenceArray<Object> values;
+    private final AtomicIntegerArray waiting;
+    private final AtomicInteger finished = new AtomicInteger();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicReference<RunException> failure = new AtomicReference<>();
+    private final List<NodeTrace> traces = Collections.synchronizedList(new ArrayList<>());
+    private final Set<Call> running = ConcurrentHashMap.newKeySet();
+
+    Run(FlowPlan plan, Map<String, WitValue> inputs, Context context, Promise<RunResult> done) {
+      this.plan = plan;
+      this.inputs = inputs;
+      this.context = context;
+      this.done = done;
+      this.values = new AtomicReferenceArray<>(plan.size());
+      this.waiting = new AtomicIntegerArray(plan.size());
+      for (int i = 0; i < plan.size(); i++) {
+        waiting.set(i, plan.node(i).deps().length);
+      }
+    }
+
+    void start() {
+      if (plan.size() == 0) {
+        finish();
+        return;
+      }
+      for (int i = 0; i < plan.size(); i++) {
+        if (plan.node(i).deps().length == 0) {
+          ready(i);
+        }
+      }
+    }
+
+    private WitValue valueOf(String node) {
+      Object v = values.get(plan.indexOf(node));
+      return v == NOTHING ? null : (WitValue) v;
+    }
+
+    /** Starts node {@code i}, whose inputs are all there. Any thread. */
+    private void ready(int i) {
+      if (failure.get() != null) {
+        return; // never started: the run is failing
+      }
+      inFlight.incrementAndGet();
+      PlannedNode n = plan.node(i);
+      FlowNode node = n.node();
+      long start = System.nanoTime();
+      try {
+        if (node.when().isPresent()) {
+          WitValue cond = Values.eval(node.when().get(), inputs, this::valueOf, null);
+          if (!((WitValue.Bool) cond).value()) {
+            traces.add(new NodeTrace(node.id().name(), start, System.nanoTime(),
+                Thread.currentThread().getName(), true));
+            complete(i, WitValue.OptionValue.NONE);
+            return;
+          }
+        }
+        BiConsumer<WitValue, Throwable> result =
+            (v, e) -> {
+              if (e != null) {
+                fail(i, e);
+              } else {
+                complete(i, node.when().isPresent() ? WitValue.OptionValue.some(v) : v);
+              }
+            };
+        if (node.forEach().isPresent()) {
+          WitValue list = Values.eval(node.forEach().get(), inputs, this::valueOf, null);
+          forEach(n, (WitValue.ListLike) list, start, result);
+        } else {
+          callOnce(n, null, start, result);
+        }
+      } catch (RuntimeException e) {
+        fail(i, e);
+      }
+    }
+
+    /** Node {@code i} finished with {@code value} (null: no value); start what it unblocks. */
+    private void complete(int i, WitValue value) {
+      values.set(i, value == null ? NOTHING : value);
+      for (int d : plan.node(i).dependents()) {
+        if (waiting.decrementAndGet(d) == 0) {
+          ready(d);
+        }
+      }
+      finished.incrementAndGet();
+      settle();
+    }
+
+    private void fail(int i, Throwable e) {
+      RunException r =
+          e instanceof RunException x ? x : describe(plan.graph().name(), plan.node(i).node(), e);
+      if (failure.compareAndSet(null, r)) {
+        running.forEach(Call::cancel);
+      }
+      settle();
+    }
+
+    /** Called once per started node when it ends; the last one ends the run. */
+    private void settle() {
+      int left = inFlight.decrementAndGet();
+      if (left == 0 && (failure.get() != null || finished.get() == plan.size())) {
+        finish();
+      }
+    }
+
+    private void finish() {
+      RunException first = failure.get();
+      if (first != null) {
+        context.runOnContext(v -> done.tryFail(first));
+        return;
+      }
+      RunResult result;
+      try {
+        List<FlowOutput> fields = plan.graph().outputs();
+        List<WitValue> out = new ArrayList<>(fields.size());
+        for (FlowOutput f : fields) {
+          out.add(Values.eval(f.value(), inputs, this::valueOf, null));
+        }
+        result = new RunResult(fields, out, traces);
+      } catch (EngineException e) {
+        RunException r =
+            RunException.ofFlow(e.kind(), plan.graph().name(), "output: " + e.getMessage());
+        context.runOnContext(v -> done.tryFail(r));
+        return;
+      }
+      context.runOnContext(v -> done.tryComplete(result));
+    }
+
+    /** Calls once per element, at most `concurrency` at a time; results in element order. */
+    private void forEach(
+        PlannedNode n, WitValue.ListLike list, long start, BiConsumer<WitValue, Throwable> result) {
+      int total = list.size();
+      boolean hasResult = n.node().function().result().isPresent();
+      if (total == 0) {
+        result.accept(hasResult ? new WitValue.ListValue(List.of()) : null, null);
+        return;
+      }
+      int limit = n.node().concurrency() > 0 ? n.node().concurrency() : n.pool().max();
+      WitValue[] out = new WitValue[total];
+      AtomicInteger next = new AtomicInteger();
+      AtomicInteger remaining = new AtomicInteger(total);
+      AtomicInteger failed = new AtomicInteger();
+      Runnable[] launch = new Runnable[1];
+      launch[0] =
+          () -> {
+            int k = next.getAndIncrement();
+            if (k >= total) {
+              return;
+            }
+            BiConsumer<WitValue, Throwable> one =
+                (v, e) -> {
+                  if (e != null) {
+                    if (failed.getAndIncrement() == 0) {
+                      result.accept(null, e);
+                    }
+                    return;
+                  }
+                  out[k] = v;
+                  if (remaining.decrementAndGet() == 0) {
+                    result.accept(hasResult ? new WitValue.ListValue(List.of(out)) : null, null);
+                  } else if (failed.get() == 0 && failure.get() == null) {
+                    launch[0].run();
+                  }
+                };
+            try {
+              callOnce(n, list.get(k), start, one);
+            } catch (EngineException e) {
+              one.accept(null, e);
+            }
+          };
+      for (int k = 0; k < Math.min(limit, total); k++) {
+        launch[0].run();
+      }
+    }
+
+    /** One call with the node's arguments (for `item`), retried, with its fallback. */
+    private void callOnce(
+        PlannedNode n, WitValue item, long start, BiConsumer<WitValue, Throwable> result) {
+      FlowNode node = n.node();
+      List<WitValue> args = new ArrayList<>(node.args().size());
+      for (Binding b : node.args()) {
+        args.add(Values.eval(b, inputs, this::valueOf, item));
+      }
+      BiConsumer<WitValue, Throwable> withFallback = result;
+      if (node.fallback().isPresent()) {
+        Binding fallback = node.fallback().get();
+        withFallback =
+            (v, e) -> {
+              if (e == null || e instanceof RunException) {
+                result.accept(v, e); // success, or the run failed elsewhere: no fallback for that
+                return;
+              }
+              WitValue fb;
+              try {
+                fb = Values.eval(fallback, inputs, this::valueOf, item);
+              } catch (EngineException x) {
+                result.accept(null, x);
+                return;
+              }
+              result.accept(fb, null);
+            };
+      }
+      attempt(n, args, start, 1, withFallback);
+    }
+
+    private void attempt(
+        PlannedNode n, List<WitValue> args, long start, int k, BiConsumer<WitValue, Throwable> result) {
+      Optional<RetryPolicy> retry = n.node().retry();
+      BiConsumer<WitValue, Throwable> next = result;
+      if (retry.isPresent() && k < retry.get().attempts()) {
+        next =
+            (v, e) -> {
+              if (e == null || e instanceof RunException || failure.get() != null) {
+                result.accept(v, e);
+              } else {
+                vertx.setTimer(retry.get().delayBefore(k + 1), id -> attempt(n, args, start, k + 1, result));
+              }
+            };
+      }
+      BiConsumer<WitValue, Throwable> then = next;
+      boolean queued =
+          n.pool().acquire(lease -> workers.dispatch(() -> call(n, lease, start, args, then)));
+      if (!queued) {
+        then.accept(null, new EngineException(ErrorKind.LIMIT, "component `" + n.pool().name()
+            + "` is busy: " + n.pool().max() + " instances running and " + n.pool().queueLimit()
+            + " calls waiting"));
+      }
+    }
+
+    /** On a worker: the call itself, under its deadline. Never throws. */
+    private void call(
+        PlannedNode n, InstancePool.Lease lease, long start, List<WitValue> args,
+        BiConsumer<WitValue, Throwable> result) {
+      RunException failed = failure.get();
+      if (failed != null) {
+        n.pool().cancel(lease);
+        result.accept(null, failed);
+        return;
+      }
+      Call call = new Call();
+      running.add(call);
+      long timer =
+          n.timeoutMillis() > 0 ? vertx.setTimer(n.timeoutMillis(), id -> call.timeOut()) : -1;
+      WitValue value = null;
+      Throwable error = null;
+      try {
+        value = call.run(n.pool(), lease, n.node().exportKey(), args);
+      } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+        error = e;
+      } finally {
+        if (timer >= 0) {
+          vertx.cancelTimer(timer);
+        }
+        running.remove(call);
+        traces.add(new NodeTrace(n.node().id().name(), start, System.nanoTime(),
+            Thread.currentThread().getName(), false));
+      }
+      result.accept(value, error);
+    }
+  }
+
+  private static RunException describe(String flow, FlowNode node, Throwable e) {
+    ErrorKind kind;
+    String message;
+    if (e instanceof TimedOut t) {
+      kind = ErrorKind.TIMEOUT;
+      message = t.getMessage();
+    } else if (e instanceof TrapException t) {
+      kind = ErrorKind.TRAP;
+      message = t.getMessage();
+    } else if (e instanceof EngineException x) {
+      kind = x.kind();
+      message = x.getMessage();
+    } else if (e instanceof StackOverflowError) {
+      kind = ErrorKind.TRAP;
+      message = "call stack exhausted";
+    } else if (e instanceof OutOfMemoryError) {
+      kind = ErrorKind.LIMIT;
+      message = "out of memory";
+    } else {
+      kind = ErrorKind.HOST;
+      message = String.valueOf(e.getMessage());
+    }
+    return new RunException(kind, flow, Optional.of(node.id().name()), Optional.of(node.component()),
+        Optional.of(node.exportKey()), message, e);
+  }
+
+  /** A call on a worker thread that a deadline or a failed run may interrupt. */
+  private static final class Call {
+    private Thread thread;
+    private boolean finished;
+    private boolean timedOut;
+
+    WitValue run(InstancePool pool, InstancePool.Lease lease, String export, List<WitValue> args) {
+      synchronized (this) {
+        thread = Thread.currentThread();
+      }
+      ComponentInstance instance = null;
+      boolean healthy = false;
+      try {
+        instance = pool.open(lease);
+        Optional<WitValue> r = instance.call(export, args);
+        healthy = true;
+        return r.orElse(null);
+      } catch (RuntimeException e) {
+        synchronized (this) {
+          if (timedOut) {
+            throw new TimedOut("timed out: the call ran longer than its deadline");
+          }
+        }
+        throw e;
+      } finally {
+        synchronized (this) {
+          finished = true;
+          Thread.interrupted(); // a late interrupt must not leak into the worker's next task
+        }
+        if (instance != null) {
+          if (healthy) {
+            pool.release(instance);
+          } else {
+            pool.discard(instance);
+          }
+        }
+      }
+    }
+
+    synchronized void timeOut() {
+      timedOut = true;
+      cancel();
+    }
+
+    synchronized void cancel() {
+      if (thread != null && !finished) {
+        thread.interrupt();
+      }
+    }
+  }
+
+  /** A call interrupted by its deadline. */
+  private static final class TimedOut extends RuntimeException {
+    TimedOut(String message) {
+      super(message);
+    }
+  }
+}

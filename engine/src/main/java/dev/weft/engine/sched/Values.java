@@ -1,0 +1,91 @@
+package dev.weft.engine.sched;
+
+import dev.weft.engine.ErrorKind;
+import dev.weft.engine.EngineException;
+import dev.weft.flows.model.Binding;
+import dev.weft.flows.model.Step;
+import dev.weft.wit.value.WitValue;
+import dev.weft.wit.value.WitValue.FieldValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Evaluates bindings to values during a run. Bindings were type-checked, so the casts here hold;
+ * only list indexes are checked, because a list's length is known at run time alone.
+ */
+final class Values {
+  private Values() {}
+
+  /** The value of {@code b}; {@code item} is the current for-each element, or null. */
+  static WitValue eval(
+      Binding b, Map<String, WitValue> inputs, Function<String, WitValue> nodeValue, WitValue item) {
+    if (b instanceof Binding.FromItem it) {
+      return project(item, it.steps(), "$item");
+    }
+    if (b instanceof Binding.FromInput in) {
+      return project(inputs.get(in.input()), in.steps(), "$input." + in.input());
+    }
+    if (b instanceof Binding.FromNode n) {
+      return project(nodeValue.apply(n.node().name()), n.steps(), "$" + n.node().name());
+    }
+    if (b instanceof Binding.Constant c) {
+      return c.value();
+    }
+    if (b instanceof Binding.MakeList l) {
+      return new WitValue.ListValue(all(l.items(), inputs, nodeValue, item));
+    }
+    if (b instanceof Binding.MakeTuple t) {
+      return new WitValue.TupleValue(all(t.items(), inputs, nodeValue, item));
+    }
+    if (b instanceof Binding.MakeRecord r) {
+      List<FieldValue> fields = new ArrayList<>(r.names().size());
+      for (int i = 0; i < r.names().size(); i++) {
+        fields.add(new FieldValue(r.names().get(i), eval(r.values().get(i), inputs, nodeValue, item)));
+      }
+      return new WitValue.RecordValue(fields);
+    }
+    Binding.WrapSome s = (Binding.WrapSome) b;
+    return WitValue.OptionValue.some(eval(s.inner(), inputs, nodeValue, item));
+  }
+
+  private static List<WitValue> all(
+      List<Binding> parts,
+      Map<String, WitValue> inputs,
+      Function<String, WitValue> nodeValue,
+      WitValue item) {
+    List<WitValue> out = new ArrayList<>(parts.size());
+    for (Binding part : parts) {
+      out.add(eval(part, inputs, nodeValue, item));
+    }
+    return out;
+  }
+
+  private static WitValue project(WitValue v, List<Step> steps, String root) {
+    WitValue at = v;
+    StringBuilder path = new StringBuilder(root);
+    for (Step s : steps) {
+      if (s instanceof Step.FieldStep f) {
+        at = ((WitValue.RecordValue) at).fields().get(f.index()).value();
+        path.append('.').append(f.name());
+      } else {
+        int i = ((Step.IndexStep) s).index();
+        if (at instanceof WitValue.TupleValue t) {
+          at = t.elements().get(i);
+        } else {
+          WitValue.ListLike l = (WitValue.ListLike) at;
+          if (i >= l.size()) {
+            throw new EngineException(
+                ErrorKind.TYPE,
+                "`" + path + "[" + i + "]`: index out of range, the list has " + l.size()
+                    + " elements");
+          }
+          at = l.get(i);
+        }
+        path.append('[').append(i).append(']');
+      }
+    }
+    return at;
+  }
+}

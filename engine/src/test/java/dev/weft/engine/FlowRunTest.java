@@ -1,0 +1,213 @@
+package dev.weft.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs flows of the real example components (greet, spin, hostile) through the engine: parallel
+ * branches, for-each, when, fallback, retry, deadlines and traps.
+ */
+class FlowRunTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Path COMPONENTS =
+      Path.of("").toAbsolutePath().getParent().resolve("examples/components");
+  private static Engine engine;
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void start() {
+    engine = Engine.create(EngineOptions.defaults().withWorkerThreads(4).withDefaultPoolMax(2));
+  }
+
+  @AfterAll
+  static void stop() {
+    engine.close();
+  }
+
+  private LoadedFlow flow(String... lines) throws IOException {
+    String text = String.join("\n", lines).replace("@", COMPONENTS.toString() + "/");
+    Path file = dir.resolve("flow.yaml");
+    Files.writeString(file, text + "\n");
+    return engine.load(file);
+  }
+
+  private static RunResult run(LoadedFlow f, String input) throws Exception {
+    return engine.run(f, JSON.readTree(input)).toCompletionStage().toCompletableFuture().get();
+  }
+
+  private static RunException failure(LoadedFlow f, String input) throws Exception {
+    try {
+      run(f, input);
+    } catch (ExecutionException e) {
+      return assertInstanceOf(RunException.class, e.getCause());
+    }
+    throw new AssertionError("the run should have failed");
+  }
+
+  private static JsonNode json(RunResult r) throws IOException {
+    return JSON.readTree(r.toJson().toString());
+  }
+
+  @Test
+  void independentBranchesRunAtTheSameTime() throws Exception {
+    LoadedFlow f =
+        flow(
+            "flow: diamond",
+            "components: { spin: '@spin/spin.wasm' }",
+            "nodes:",
+            "  a: { call: spin.work, with: { seed: 1, rounds: 10 } }",
+            "  b: { call: spin.work, with: { seed: $a, rounds: 30000000 } }",
+            "  c: { call: spin.work, with: { seed: $a, rounds: 30000001 } }",
+            "  d: { call: spin.work, with: { seed: $b, rounds: 10 } }",
+            "output: { b: $b, c: $c, d: $d }");
+    RunResult r = run(f, "{}");
+    NodeTrace b = trace(r, "b");
+    NodeTrace c = trace(r, "c");
+    assertTrue(b.startNanos() < c.endNanos() && c.startNanos() < b.endNanos(),
+        "b and c overlap in time: " + r.trace());
+    assertTrue(trace(r, "d").startNanos() >= b.endNanos(), "d waits for b");
+  }
+
+  @Test
+  void forEachCallsOncePerElementInOrder() throws Exception {
+    LoadedFlow f =
+        flow(
+            "flow: each",
+            "components: { greet: '@greet/greet.wasm' }",
+            "input: { names: list<string> }",
+            "nodes:",
+            "  hello: { call: greet.greet, for-each: $input.names, with: { name: $item }, concurrency: 1 }",
+            "  loud: { call: greet.shout, for-each: $hello, with: { text: $item } }",
+            "output: { all: $loud, first: '$hello[0]' }");
+    JsonNode out = json(run(f, "{\"names\": [\"a\", \"b\", \"c\"]}"));
+    assertEquals(JSON.readTree("{\"all\": [\"HELLO, A!\", \"HELLO, B!\", \"HELLO, C!\"], \"first\": \"Hello, a!\"}"), out);
+  }
+
+  @Test
+  void indexPastTheEndOfAListFailsTheRunWithATypeError() throws Exception {
+    LoadedFlow f =
+        flow(
+            "flow: each",
+            "components: { greet: '@greet/greet.wasm' }",
+            "input: { names: list<string> }",
+            "nodes:",
+            "  hello: { call: greet.greet, for-each: $input.names, with: { name: $item } }",
+            "output: { first: '$hello[0]' }");
+    RunException e = failure(f, "{\"names\": []}");
+    assertEquals(ErrorKind.TYPE, e.kind());
+    assertTrue(e.getMessage().contains("`$hello[0]`: index out of range, the list has 0 elements"), e.getMessage());
+  }
+
+  @Test
+  void whenFalseSkipsTheNodeAndDownstreamSeesNone() throws Exception {
+    LoadedFlow f =
+        flow(
+            "flow: maybe",
+            "components: { greet: '@greet/greet.wasm' }",
+            "input: { name: string, loud: bool }",
+            "nodes:",
+            "  hello: { call: greet.greet, with: { name: $input.name } }",
+            "  loud: { call: greet.shout, with: { text: $hello }, when: $input.loud }",
+            "output: { loud: $loud }");
+    assertEquals("HELLO, ANA!", json(run(f, "{\"name\": \"Ana\", \"loud\": true}")).get("loud").asText());
+    assertTrue(json(run(f, "{\"name\": \"Ana\", \"loud\": false}")).get("loud").isNull());
+  }
+
+  @Test
+  void aTrapNamesTheNodeAndFunctionAndTheNextRunWorks() throws Exception {
+    LoadedFlow f =
+        flow(
+            "flow: trap",
+            "components: { bad: '@hostile/hostile.wasm' }",
+            "nodes:",
+            "  lie: { call: bad.string-out-of-bounds }",
+            "  fine: { call: bad.ok }",
+            "output: { lie: $lie, fine: $fine }");
+    RunException e = failure(f, "{}");
+    assertEquals(ErrorKind.TRAP, e.kind());
+    assertEquals("lie", e.node().orElseThrow());
+    assertEquals("string-out-of-bounds", e.function().orElseThrow());
+    LoadedFlow ok = flow("flow: ok", "components: { bad: '@hostile/hostile.wasm' }",
+        "nodes: { fine: { call: bad.ok } }", "output: { fine: $fine }");
+    assertEquals(42, json(run(ok, "{}")).get("fine").asInt());
+  }
+
+  @Test
+  void fallbackGivesTheValueOfAFailedCall() throws Exception {
+    LoadedFlow f =
+        flow(
+            "flow: fallback",
+            "components: { bad: '@hostile/hostile.wasm', greet: '@greet/greet.wasm' }",
+            "nodes:",
+            "  lie: { call: bad.string-out-of-bounds, fallback: 'no text' }",
+            "  loud: { call: greet.shout, with: { text: $lie } }",
+            "output: { loud: $loud }");
+    assertEquals("NO TEXT", json(run(f, "{}")).get("loud").asText());
+  }
+
+  @Test
+  void retryTriesAgainBeforeFailing() throws Exception {
+    LoadedFlow f =
+        flow(
+            "flow: retry",
+            "components: { bad: '@hostile/hostile.wasm' }",
+            "nodes:",
+            "  lie: { call: bad.char-surrogate, retry: { attempts: 3, backoff: 10ms } }",
+            "output: { lie: $lie }");
+    long t0 = System.nanoTime();
+    RunException e = failure(f, "{}");
+    assertEquals(ErrorKind.TRAP, e.kind());
+    // Three attempts, with waits of 10 ms and 20 ms between them.
+    assertTrue(System.nanoTime() - t0 >= 30_000_000L);
+  }
+
+  @Test
+  void aDeadlineInterruptsARunawayCall() throws Exception {
+    LoadedFlow f =
+        flow(
+            "flow: deadline",
+            "components: { spin: '@spin/spin.wasm' }",
+            "nodes:",
+            "  stuck: { call: spin.forever, timeout: 200ms }",
+            "output: { stuck: $stuck }");
+    RunException e = failure(f, "{}");
+    assertEquals(ErrorKind.TIMEOUT, e.kind());
+    assertEquals("stuck", e.node().orElseThrow());
+    LoadedFlow ok = flow("flow: ok", "components: { spin: '@spin/spin.wasm' }",
+        "nodes: { w: { call: spin.work, with: { seed: 1, rounds: 1000 } } }", "output: { w: $w }");
+    assertEquals("6896177209467639429", json(run(ok, "{}")).get("w").asText());
+  }
+
+  @Test
+  void inputsAreCheckedAgainstTheirTypes() throws Exception {
+    LoadedFlow f =
+        flow(
+            "flow: typed",
+            "components: { spin: '@spin/spin.wasm' }",
+            "input: { seeds: list<u64> }",
+            "nodes: { w: { call: spin.work, for-each: $input.seeds, with: { seed: $item, rounds: 1 } } }",
+            "output: { w: $w }");
+    RunException e = failure(f, "{\"seeds\": [1, -2]}");
+    assertEquals(ErrorKind.TYPE, e.kind());
+    assertTrue(e.getMessage().contains("$input.seeds[1]"), e.getMessage());
+    assertEquals(List.of(), e.node().stream().toList());
+  }
+
+  private static NodeTrace trace(RunResult r, String node) {
+    return r.trace().stream().filter(t -> t.node().equals(node)).findFirst().orElseThrow();
+  }
+}

@@ -1,0 +1,24 @@
+package dev.weft.flows.ast;
+
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * {@code components: name: {wasm: path, ...}}: a component the flow calls, or a core module with
+ * the WIT world it implements.
+ *
+ * @param wasm the path as written, relative to the flow file
+ * @param wit a WIT file or folder, for core modules
+ * @param world the world in {@code wit} the core module implements
+ * @param poolMax the most instances to run at once (default: cores)
+ * @param memoryLimitBytes the most linear memory an instance may have
+ * @param timeoutMillis the default deadline of a call to this component
+ */
+public record ComponentDecl(
+    Ident name,
+    Ident wasm,
+    Optional<Ident> wit,
+    Optional<Ident> world,
+    OptionalInt poolMax,
+    Optional<Long> memoryLimitBytes,
+    Optional<Long> timeoutMillis) {}

@@ -1,0 +1,56 @@
+package dev.weft.flows.ast;
+
+import java.util.List;
+
+/** The keys each section of a flow file accepts. */
+public final class FlowSpec {
+  private FlowSpec() {}
+
+  /** The top level of a flow file. */
+  public static final List<FieldSpec> TOP =
+      List.of(
+          FieldSpec.required("flow", "the flow's name: CLI, HTTP path and event-bus address use it"),
+          FieldSpec.optional("description", "one paragraph saying what the flow does"),
+          FieldSpec.required("components", "the components the nodes call, by local name"),
+          FieldSpec.optional("input", "the flow's typed inputs, `name: wit-type`"),
+          FieldSpec.required("nodes", "the steps, by name"),
+          FieldSpec.required("output", "the flow's output record, `name: expression`"),
+          FieldSpec.optional("http", "a declared HTTP route: `{route: GET /path, input: ..., output: ...}`"));
+
+  /** A component entry under {@code components:}. */
+  public static final List<FieldSpec> COMPONENT =
+      List.of(
+          FieldSpec.required("wasm", "path of the component (or core module), relative to the flow"),
+          FieldSpec.optional("wit", "for a core module: the WIT file or folder of its world"),
+          FieldSpec.optional("world", "for a core module: the world it implements"),
+          FieldSpec.optional("pool", "instance pool: `{max: N}` (default: number of cores)"),
+          FieldSpec.optional("limits", "`{memory: 16MiB, timeout: 2s}` for every call"));
+
+  /** {@code pool:} of a component. */
+  public static final List<FieldSpec> POOL =
+      List.of(FieldSpec.optional("max", "the most instances running calls at once"));
+
+  /** {@code limits:} of a component. */
+  public static final List<FieldSpec> LIMITS =
+      List.of(
+          FieldSpec.optional("memory", "the most linear memory an instance may grow to, e.g. 16MiB"),
+          FieldSpec.optional("timeout", "the deadline of one call, e.g. 2s or 500ms"));
+
+  /** A node under {@code nodes:}. */
+  public static final List<FieldSpec> NODE =
+      List.of(
+          FieldSpec.required("call", "`component.function` or `component.interface#function`"),
+          FieldSpec.optional("with", "the arguments, `param: expression`"),
+          FieldSpec.optional("when", "run only when this bool expression is true"),
+          FieldSpec.optional("timeout", "deadline of this node's call, e.g. 2s"),
+          FieldSpec.optional("for-each", "call once per element of this list; `$item` is the element"),
+          FieldSpec.optional("concurrency", "with `for-each`: the most calls in flight at once"),
+          FieldSpec.optional("retry", "`{attempts: 3, backoff: 100ms}`: try again after a failure"),
+          FieldSpec.optional("fallback", "the node's value when it fails, after its retries"));
+
+  /** {@code retry:} of a node. */
+  public static final List<FieldSpec> RETRY =
+      List.of(
+          FieldSpec.required("attempts", "how many attempts in all, 2 or more"),
+          FieldSpec.optional("backoff", "the wait before the second attempt, doubled each time (default 100ms)"));
+}

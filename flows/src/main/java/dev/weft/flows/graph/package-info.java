@@ -1,0 +1,2 @@
+/** Drawing checked flows as Mermaid or Graphviz DOT ({@code weft graph}). */
+package dev.weft.flows.graph;

@@ -1,0 +1,20 @@
+package dev.weft.flows.model;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * A component of a checked flow: where its binary is, and its pool and limits.
+ *
+ * @param name the flow-local name
+ * @param wasm the resolved path of the binary
+ */
+public record FlowComponent(
+    String name,
+    Path wasm,
+    Optional<Path> wit,
+    Optional<String> world,
+    OptionalInt poolMax,
+    Optional<Long> memoryLimitBytes,
+    Optional<Long> timeoutMillis) {}

@@ -1,0 +1,4 @@
+package dev.weft.flows.model;
+
+/** A field of a flow's output record and where its value comes from. */
+public record FlowOutput(String name, Binding value) {}

@@ -1,0 +1,60 @@
+package dev.weft.server;
+
+import dev.weft.engine.EngineException;
+import dev.weft.engine.NodeTrace;
+import dev.weft.engine.RunResult;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+
+/**
+ * Weft's own meters, next to the ones Vert.x exports (HTTP server, event bus, pools): runs and
+ * errors per flow, run latency per flow, node latency per flow and node (from the run's trace),
+ * and runs in flight. Prometheus names: {@code weft_runs_total}, {@code weft_run_errors_total},
+ * {@code weft_run_duration_seconds}, {@code weft_node_duration_seconds}, {@code weft_runs_in_flight}.
+ *
+ * <p>Thread-safe (Micrometer meters are).
+ */
+final class FlowMetrics {
+  private final PrometheusMeterRegistry registry;
+
+  FlowMetrics(PrometheusMeterRegistry registry, InFlight inFlight) {
+    this.registry = registry;
+    Gauge.builder("weft.runs.in.flight", inFlight, InFlight::count)
+        .description("runs started and not yet finished")
+        .register(registry);
+  }
+
+  PrometheusMeterRegistry registry() {
+    return registry;
+  }
+
+  /** Records a successful run and the time of each node that ran. */
+  void succeeded(String flow, long nanos, RunResult result) {
+    Counter.builder("weft.runs").tag("flow", flow).tag("outcome", "ok").register(registry).increment();
+    runTimer(flow).record(Duration.ofNanos(nanos));
+    for (NodeTrace t : result.trace()) {
+      if (!t.skipped()) {
+        Timer.builder("weft.node.duration").description("time of one node, from queued to done")
+            .tag("flow", flow).tag("node", t.node()).register(registry)
+            .record(Duration.ofNanos(t.durationNanos()));
+      }
+    }
+  }
+
+  /** Records a failed run; {@code kind} is the error kind or the problem's slug. */
+  void failed(String flow, long nanos, Throwable cause) {
+    String kind = cause instanceof EngineException e ? e.kind().name().toLowerCase() : "input";
+    Counter.builder("weft.runs").tag("flow", flow).tag("outcome", "error").register(registry).increment();
+    Counter.builder("weft.run.errors").description("failed runs by kind")
+        .tag("flow", flow).tag("kind", kind).register(registry).increment();
+    runTimer(flow).record(Duration.ofNanos(nanos));
+  }
+
+  private Timer runTimer(String flow) {
+    return Timer.builder("weft.run.duration").description("time of a whole run")
+        .publishPercentileHistogram().tag("flow", flow).register(registry);
+  }
+}

@@ -1,0 +1,94 @@
+package dev.weft.server;
+
+import dev.weft.engine.EngineException;
+import dev.weft.engine.ErrorKind;
+import dev.weft.engine.RunException;
+
+/**
+ * Maps failures to problem details and statuses, the same for HTTP and the event bus: bad input
+ * 400, unknown flow 404, trap 500, host failure 502, busy pool 503, timeout 504.
+ */
+final class Problems {
+  private Problems() {}
+
+  /** The problem for any failure of a request to run {@code flow}. */
+  static Problem of(Throwable t, String flow) {
+    if (t instanceof BadInput b) {
+      return b.problem().with("flow", flow);
+    }
+    if (t instanceof NoSuchFlow n) {
+      return n.problem();
+    }
+    if (t instanceof FlowRuns.Unavailable u) {
+      return Problem.of("unavailable", "Service unavailable", 503, u.getMessage()).with("flow", flow);
+    }
+    if (t instanceof RunException r) {
+      return run(r);
+    }
+    if (t instanceof EngineException e) {
+      return Problem.of(slug(e.kind()), title(e.kind()), status(e.kind(), e.getMessage()), e.getMessage())
+          .with("kind", e.kind().name().toLowerCase()).with("flow", flow);
+    }
+    return Problem.of("internal", "Internal error", 500, String.valueOf(t.getMessage())).with("flow", flow);
+  }
+
+  private static Problem run(RunException r) {
+    ErrorKind kind = r.kind();
+    if (kind == ErrorKind.TYPE && r.node().isEmpty()) {
+      return Problem.of("bad-input", "Input does not fit the flow", 400, r.detail())
+          .with("kind", "type").with("flow", r.flow());
+    }
+    boolean busy = busy(kind, r.detail());
+    Problem p =
+        Problem.of(busy ? "busy" : slug(kind), busy ? "Busy, try again later" : title(kind),
+                status(kind, r.detail()), r.detail())
+            .with("kind", kind.name().toLowerCase())
+            .with("flow", r.flow());
+    if (r.node().isPresent()) {
+      p = p.with("node", r.node().get());
+    }
+    if (r.component().isPresent()) {
+      p = p.with("component", r.component().get());
+    }
+    if (r.function().isPresent()) {
+      p = p.with("function", r.function().get());
+    }
+    return p;
+  }
+
+  /** The pool's "busy" is a LIMIT failure; other limits (memory) are the guest's fault. */
+  private static boolean busy(ErrorKind kind, String detail) {
+    return kind == ErrorKind.LIMIT && detail.contains("is busy");
+  }
+
+  private static int status(ErrorKind kind, String detail) {
+    return switch (kind) {
+      case TRAP, TYPE, LOAD -> 500;
+      case TIMEOUT -> 504;
+      case LIMIT -> busy(kind, detail) ? 503 : 500;
+      case HOST -> 502;
+    };
+  }
+
+  private static String slug(ErrorKind kind) {
+    return switch (kind) {
+      case TRAP -> "trap";
+      case TIMEOUT -> "timeout";
+      case LIMIT -> "limit";
+      case TYPE -> "type";
+      case HOST -> "host";
+      case LOAD -> "load";
+    };
+  }
+
+  private static String title(ErrorKind kind) {
+    return switch (kind) {
+      case TRAP -> "The component trapped";
+      case TIMEOUT -> "The run timed out";
+      case LIMIT -> "A limit was reached";
+      case TYPE -> "A value did not fit its type";
+      case HOST -> "A host capability failed";
+      case LOAD -> "A component could not be loaded";
+    };
+  }
+}

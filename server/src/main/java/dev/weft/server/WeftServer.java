@@ -1,0 +1,186 @@
+package dev.weft.server;
+
+import dev.weft.engine.Engine;
+import dev.weft.engine.EngineOptions;
+import dev.weft.engine.wasm.CompileCache;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxBuilder;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * A running {@code weft serve}: Vert.x (clustered or not, with Micrometer metrics), the engine,
+ * the served flows, the HTTP verticle, the event-bus consumers and, with {@code --watch}, the
+ * file watcher. {@link #start} loads everything before it returns; {@link #stop} drains.
+ *
+ * <p>Thread-safe. {@link #start} and {@link #close} block; call them from a plain thread (main,
+ * a shutdown hook or a test), never from an event loop.
+ */
+public final class WeftServer implements AutoCloseable {
+  private final ServerOptions options;
+  private final Vertx vertx;
+  private final Engine engine;
+  private final InFlight inFlight;
+  private final FlowRegistry registry;
+  private final EventBusApi bus;
+  private final ServerVerticle verticle;
+  private final FlowWatcher watcher;
+  private final PoolGauges pools;
+  private final Consumer<String> log;
+  private volatile boolean ready;
+  private boolean stopped;
+
+  private WeftServer(ServerOptions options, Vertx vertx, PrometheusMeterRegistry metrics, Consumer<String> log) {
+    this.options = options;
+    this.vertx = vertx;
+    this.log = log;
+    int cores = Runtime.getRuntime().availableProcessors();
+    this.engine = Engine.create(vertx, new EngineOptions(cores, cores, options.queueLimit(), true,
+        EngineOptions.DEFAULT_MAX_MEMORY_PAGES).withCompileCache(CompileCache.defaultDir()));
+    this.inFlight = new InFlight();
+    this.registry = new FlowRegistry(engine, log);
+    FlowRuns runs = new FlowRuns(engine, registry, new FlowMetrics(metrics, inFlight), inFlight);
+    this.bus = new EventBusApi(vertx, runs);
+    String version = String.valueOf(WeftServer.class.getPackage().getImplementationVersion());
+    this.verticle = new ServerVerticle(
+        new HttpApi(runs, metrics, options.maxBodyBytes(), () -> ready && !inFlight.draining(), version),
+        options.host(), options.port());
+    this.pools = new PoolGauges(metrics);
+    this.watcher = new FlowWatcher(vertx, registry, options.paths(), log, () -> {
+      bus.sync();
+      pools.bind(registry);
+    });
+  }
+
+  /**
+   * Starts a server: makes Vert.x (joining the cluster if asked), loads every flow, listens and
+   * consumes. Blocking.
+   *
+   * @param log receives start-up, reload and shutdown messages, one per call
+   * @throws ServeException when a flow does not load (with the rendered problems), the port is
+   *     taken, or the cluster cannot be joined
+   */
+  public static WeftServer start(ServerOptions options, Consumer<String> log) {
+    PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    VertxOptions vo = new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true));
+    VertxBuilder builder = Vertx.builder().withMetrics(new MicrometerMetricsFactory(metrics));
+    Vertx vertx;
+    if (options.cluster().isPresent()) {
+      ClusterOptions c = options.cluster().get();
+      vertx = await(builder.with(Cluster.eventBus(vo, c)).withClusterManager(Cluster.manager(c)).buildClustered(),
+          60_000, "join the cluster at " + c.host() + ":" + c.port());
+    } else {
+      vertx = builder.with(vo).build();
+    }
+    WeftServer server = new WeftServer(options, vertx, metrics, log);
+    try {
+      server.load();
+      await(vertx.deployVerticle(server.verticle), 30_000, "listen on " + options.host() + ":" + options.port());
+      await(server.bus.sync(), 30_000, "consume the flows' event-bus addresses");
+      server.pools.bind(server.registry);
+      if (options.watch()) {
+        server.watcher.start();
+      }
+      server.ready = true;
+      return server;
+    } catch (RuntimeException e) {
+      server.close();
+      throw e;
+    }
+  }
+
+  private void load() {
+    List<Path> files;
+    try {
+      files = FlowRegistry.files(options.paths());
+    } catch (RuntimeException e) {
+      throw new ServeException(e.getMessage());
+    }
+    if (files.isEmpty()) {
+      throw new ServeException("no flow files found in " + options.paths());
+    }
+    List<String> problems = new ArrayList<>();
+    for (Path f : files) {
+      FlowRegistry.Outcome o = registry.load(f);
+      if (o.flow().isEmpty()) {
+        problems.add(o.problems());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new ServeException(String.join("\n", problems));
+    }
+  }
+
+  /** The port HTTP listens on. */
+  public int port() {
+    return verticle.actualPort();
+  }
+
+  /** The Vert.x instance (clustered with {@code --cluster}). */
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  /** The names of the served flows. */
+  public List<String> flows() {
+    return registry.names();
+  }
+
+  /**
+   * Drains and stops: readiness turns DOWN, the event-bus consumers go (so a cluster sends
+   * elsewhere), HTTP stops accepting, runs in flight get up to {@code drainMillis} to finish, then
+   * the engine and Vert.x close (leaving the cluster). Blocking; idempotent.
+   */
+  @Override
+  public synchronized void close() {
+    if (stopped) {
+      return;
+    }
+    stopped = true;
+    ready = false;
+    watcher.stop();
+    long drain = options.drainMillis();
+    try {
+      Future<Integer> drained = bus.close()
+          .transform(ar -> Future.join(verticle.shutdown(drain), inFlight.drain(vertx, drain)))
+          .map(cf -> inFlight.count());
+      int left = await(drained, drain + 5_000, "drain");
+      if (left > 0) {
+        log.accept("stopped with " + left + " runs still in flight after " + drain + " ms");
+      }
+    } catch (RuntimeException e) {
+      log.accept("drain: " + e.getMessage());
+    } finally {
+      engine.close();
+      try {
+        await(vertx.close(), 15_000, "close");
+      } catch (RuntimeException e) {
+        log.accept("close: " + e.getMessage());
+      }
+    }
+  }
+
+  static <T> T await(Future<T> f, long millis, String what) {
+    try {
+      return f.toCompletionStage().toCompletableFuture().get(millis, TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      throw new ServeException("cannot " + what + ": " + e.getCause().getMessage());
+    } catch (TimeoutException e) {
+      throw new ServeException("cannot " + what + ": no answer in " + millis + " ms");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ServeException("interrupted while trying to " + what);
+    }
+  }
+}
