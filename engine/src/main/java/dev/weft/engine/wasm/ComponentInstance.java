@@ -7,9 +7,9 @@ import dev.weft.engine.LinkException;
 import dev.weft.engine.TrapException;
 import dev.weft.wit.abi.AbiException;
 import dev.weft.wit.abi.HandleTable;
-import dev.weft.wit.model.TypeId;
 import dev.weft.wit.binary.CoreInstanceDef;
 import dev.weft.wit.binary.PlanOptions;
+import dev.weft.wit.model.TypeId;
 import dev.weft.wit.value.ValueException;
 import dev.weft.wit.value.WitValue;
 import java.util.List;
@@ -60,7 +60,9 @@ public final class ComponentInstance implements AutoCloseable {
         functions[i] = linker.function(b.export().coreFunction());
         postReturns[i] = o.postReturn().map(linker::function).orElse(null);
         if (o.memory().isPresent()) {
-          memories[i] = new EndiveMemory(linker.memory(o.memory().get()), o.realloc().map(linker::function).orElse(null));
+          memories[i] =
+              new EndiveMemory(
+                  linker.memory(o.memory().get()), o.realloc().map(linker::function).orElse(null));
         }
       }
     } catch (LinkException e) {
@@ -85,10 +87,21 @@ public final class ComponentInstance implements AutoCloseable {
       return b.build();
     } catch (LinkException | WasmEngineException | AssertionError e) {
       throw new InstantiationException(
-          "`" + component.displayName() + "`: core instance " + index + " failed to instantiate: " + e.getMessage(), e);
+          "`"
+              + component.displayName()
+              + "`: core instance "
+              + index
+              + " failed to instantiate: "
+              + e.getMessage(),
+          e);
     } catch (StackOverflowError e) {
       throw new InstantiationException(
-          "`" + component.displayName() + "`: core instance " + index + " exhausted the call stack while starting", e);
+          "`"
+              + component.displayName()
+              + "`: core instance "
+              + index
+              + " exhausted the call stack while starting",
+          e);
     }
   }
 
@@ -102,13 +115,17 @@ public final class ComponentInstance implements AutoCloseable {
    */
   public void dropResource(TypeId resource, WitValue.Handle handle) {
     if (!host.isLocal(resource)) {
-      throw new IllegalArgumentException("`" + component.displayName() + "` does not define resource type " + resource.index());
+      throw new IllegalArgumentException(
+          "`" + component.displayName() + "` does not define resource type " + resource.index());
     }
     try {
       host.destroy(resource, handle.index());
     } catch (WasmEngineException e) {
       trapped = true;
-      throw new TrapException("[resource-drop]" + component.types().type(resource).name().orElse("resource"), e.getMessage(), e);
+      throw new TrapException(
+          "[resource-drop]" + component.types().type(resource).name().orElse("resource"),
+          e.getMessage(),
+          e);
     }
   }
 
@@ -135,22 +152,34 @@ public final class ComponentInstance implements AutoCloseable {
     }
     int i = component.exportIndex(exportKey);
     if (i < 0 && component.unsupportedExports().containsKey(exportKey)) {
-      throw new IllegalArgumentException("`" + component.displayName() + "` export `" + exportKey
-          + "` is not supported: " + component.unsupportedExports().get(exportKey));
+      throw new IllegalArgumentException(
+          "`"
+              + component.displayName()
+              + "` export `"
+              + exportKey
+              + "` is not supported: "
+              + component.unsupportedExports().get(exportKey));
     }
     if (i < 0) {
       throw new IllegalArgumentException(
-          "`" + component.displayName() + "` has no export `" + exportKey + "` (exports: "
-              + String.join(", ", component.exports().keySet()) + ")");
+          "`"
+              + component.displayName()
+              + "` has no export `"
+              + exportKey
+              + "` (exports: "
+              + String.join(", ", component.exports().keySet())
+              + ")");
     }
     BoundExport b = component.bound().get(i);
     String key = b.export().key();
     if (trapped) {
-      throw new TrapException(key, "the instance trapped in an earlier call and cannot be entered again", null);
+      throw new TrapException(
+          key, "the instance trapped in an earlier call and cannot be entered again", null);
     }
     int arity = b.export().function().params().size();
     if (args.size() != arity) {
-      throw new IllegalArgumentException("`" + key + "` takes " + arity + " arguments, got " + args.size());
+      throw new IllegalArgumentException(
+          "`" + key + "` takes " + arity + " arguments, got " + args.size());
     }
     EndiveMemory memory = memories[i];
     try {
@@ -159,7 +188,8 @@ public final class ComponentInstance implements AutoCloseable {
       long[] results = functions[i].apply(flat);
       if (handles.borrows() != borrows) {
         // CanonicalABI.md, canon lift: a borrowed handle must be dropped before the call returns.
-        throw new AbiException((handles.borrows() - borrows) + " borrowed handle(s) not dropped before returning");
+        throw new AbiException(
+            (handles.borrows() - borrows) + " borrowed handle(s) not dropped before returning");
       }
       Optional<WitValue> out = b.codec().liftResult(results, memory, handles);
       if (postReturns[i] != null) {

@@ -10,9 +10,9 @@ import dev.weft.wit.binary.CoreInstanceDef;
 import dev.weft.wit.binary.EmbeddedWorld;
 import dev.weft.wit.binary.LiftedExport;
 import dev.weft.wit.binary.LocalResource;
-import dev.weft.wit.model.TypeId;
 import dev.weft.wit.binary.LoweredImport;
 import dev.weft.wit.binary.UnsupportedComponentException;
+import dev.weft.wit.model.TypeId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import run.endive.compiler.MachineFactoryCompiler;
 import run.endive.runtime.Instance;
 import run.endive.runtime.Machine;
@@ -32,9 +32,9 @@ import run.endive.wasm.WasmModule;
 import run.endive.wasm.types.MemoryLimits;
 
 /**
- * Loads component binaries: decodes them, parses and (optionally) compiles their core modules
- * once, checks that the host can satisfy their imports, and binds the canonical ABI of their
- * exports. Stateless and thread-safe; loading is slow (compilation), instantiating is cheap.
+ * Loads component binaries: decodes them, parses and (optionally) compiles their core modules once,
+ * checks that the host can satisfy their imports, and binds the canonical ABI of their exports.
+ * Stateless and thread-safe; loading is slow (compilation), instantiating is cheap.
  */
 public final class ComponentLoader {
   private ComponentLoader() {}
@@ -42,9 +42,8 @@ public final class ComponentLoader {
   /**
    * Loads the component in file {@code wasm}.
    *
-   * @throws LinkException when the file cannot be read, is not a valid component, has a shape
-   *     Weft does not support, or imports something the host does not provide; the message says
-   *     which
+   * @throws LinkException when the file cannot be read, is not a valid component, has a shape Weft
+   *     does not support, or imports something the host does not provide; the message says which
    */
   public static LoadedComponent load(Path wasm, LoadOptions options) {
     return load(wasm, options, HostImports.none());
@@ -79,7 +78,8 @@ public final class ComponentLoader {
    *
    * @throws LinkException as {@link #load(Path, LoadOptions)}
    */
-  public static LoadedComponent load(byte[] bytes, String displayName, LoadOptions options, HostImports host) {
+  public static LoadedComponent load(
+      byte[] bytes, String displayName, LoadOptions options, HostImports host) {
     Optional<CoreWorld> embedded = embeddedWorld(bytes, displayName);
     if (embedded.isPresent()) {
       return load(bytes, displayName, embedded.get(), options, host);
@@ -87,15 +87,19 @@ public final class ComponentLoader {
     return link(plan(bytes, displayName), displayName, options, host);
   }
 
-  /** The world a core module carries in its {@code component-type} section; empty for components. */
+  /**
+   * The world a core module carries in its {@code component-type} section; empty for components.
+   */
   private static Optional<CoreWorld> embeddedWorld(byte[] bytes, String displayName) {
     if (!isCoreModule(bytes)) {
       return Optional.empty();
     }
     try {
-      return EmbeddedWorld.find(bytes).map(w -> new CoreWorld(w.types(), functions(w.exports()), functions(w.imports())));
+      return EmbeddedWorld.find(bytes)
+          .map(w -> new CoreWorld(w.types(), functions(w.exports()), functions(w.imports())));
     } catch (BinaryFormatException | UnsupportedComponentException e) {
-      throw new LinkException("`" + displayName + "`: its embedded WIT world is invalid: " + e.getMessage(), e);
+      throw new LinkException(
+          "`" + displayName + "`: its embedded WIT world is invalid: " + e.getMessage(), e);
     }
   }
 
@@ -106,8 +110,15 @@ public final class ComponentLoader {
   }
 
   private static boolean isCoreModule(byte[] bytes) {
-    return bytes.length >= 8 && bytes[0] == 0 && bytes[1] == 'a' && bytes[2] == 's' && bytes[3] == 'm' && bytes[4] == 1
-        && bytes[5] == 0 && bytes[6] == 0 && bytes[7] == 0;
+    return bytes.length >= 8
+        && bytes[0] == 0
+        && bytes[1] == 'a'
+        && bytes[2] == 's'
+        && bytes[3] == 'm'
+        && bytes[4] == 1
+        && bytes[5] == 0
+        && bytes[6] == 0
+        && bytes[7] == 0;
   }
 
   /**
@@ -120,15 +131,21 @@ public final class ComponentLoader {
    *     not provide
    */
   public static LoadedComponent load(
-      byte[] coreModule, String displayName, CoreWorld world, LoadOptions options, HostImports host) {
+      byte[] coreModule,
+      String displayName,
+      CoreWorld world,
+      LoadOptions options,
+      HostImports host) {
     if (ComponentReader.isComponent(coreModule)) {
       throw new LinkException("`" + displayName + "` is a component: load it without a WIT world");
     }
     WasmModule m = parse(coreModule, displayName, 0);
-    return link(CoreModulePlans.plan(coreModule, m, world, displayName), displayName, options, host);
+    return link(
+        CoreModulePlans.plan(coreModule, m, world, displayName), displayName, options, host);
   }
 
-  private static LoadedComponent link(ComponentPlan plan, String displayName, LoadOptions options, HostImports host) {
+  private static LoadedComponent link(
+      ComponentPlan plan, String displayName, LoadOptions options, HostImports host) {
     WasiAdapter wasi = WasiAdapter.find(plan, host);
     List<BoundImport> imports = bindImports(plan, host, wasi, displayName);
     List<WasmModule> modules = new ArrayList<>();
@@ -145,7 +162,9 @@ public final class ComponentLoader {
     for (LiftedExport e : plan.exports()) {
       FunctionCodec codec;
       try {
-        codec = FunctionCodec.bind(e.function(), plan.types(), e.options().canonOptions(), localResources(plan));
+        codec =
+            FunctionCodec.bind(
+                e.function(), plan.types(), e.options().canonOptions(), localResources(plan));
       } catch (IllegalArgumentException ex) {
         // One export Weft cannot call (a future, a stream...) should not make the others unusable.
         unsupported.put(e.key(), ex.getMessage());
@@ -154,7 +173,8 @@ public final class ComponentLoader {
       CoreSignatures.check(plan, modules, e, codec.liftSignature(), displayName);
       exports.add(new BoundExport(e, codec));
     }
-    return new LoadedComponent(displayName, plan, modules, machines, limits, exports, unsupported, imports, host, wasi);
+    return new LoadedComponent(
+        displayName, plan, modules, machines, limits, exports, unsupported, imports, host, wasi);
   }
 
   private static Set<TypeId> localResources(ComponentPlan plan) {
@@ -162,7 +182,8 @@ public final class ComponentLoader {
   }
 
   /** The bound imports, in plan order; null for those left out with the WASI adapter. */
-  private static List<BoundImport> bindImports(ComponentPlan plan, HostImports host, WasiAdapter wasi, String name) {
+  private static List<BoundImport> bindImports(
+      ComponentPlan plan, HostImports host, WasiAdapter wasi, String name) {
     List<String> missing = new ArrayList<>();
     for (int k = 0; k < plan.imports().size(); k++) {
       String key = plan.imports().get(k).key();
@@ -171,12 +192,22 @@ public final class ComponentLoader {
       }
     }
     if (!missing.isEmpty()) {
-      boolean adapter = plan.instances().stream()
-          .anyMatch(d -> d instanceof CoreInstanceDef.Instantiate in && in.args().containsKey(WasiAdapter.MAIN_MODULE_ARG));
-      throw new LinkException("`" + name + "` imports " + String.join(", ", missing) + ", which the host does not provide"
-          + (adapter && host.wasiPreview1().isEmpty()
-              ? " (it carries a WASI preview 1 adapter: grant WASI with HostImports.withWasiPreview1 to replace it)"
-              : ""));
+      boolean adapter =
+          plan.instances().stream()
+              .anyMatch(
+                  d ->
+                      d instanceof CoreInstanceDef.Instantiate in
+                          && in.args().containsKey(WasiAdapter.MAIN_MODULE_ARG));
+      throw new LinkException(
+          "`"
+              + name
+              + "` imports "
+              + String.join(", ", missing)
+              + ", which the host does not provide"
+              + (adapter && host.wasiPreview1().isEmpty()
+                  ? " (it carries a WASI preview 1 adapter: grant WASI with"
+                        + " HostImports.withWasiPreview1 to replace it)"
+                  : ""));
     }
     List<BoundImport> out = new ArrayList<>();
     for (int k = 0; k < plan.imports().size(); k++) {
@@ -187,8 +218,15 @@ public final class ComponentLoader {
       }
       HostFunction f = host.function(imp.key()).orElseThrow();
       try {
-        out.add(new BoundImport(
-            imp, FunctionCodec.bind(imp.function(), plan.types(), imp.options().canonOptions(), localResources(plan)), f));
+        out.add(
+            new BoundImport(
+                imp,
+                FunctionCodec.bind(
+                    imp.function(),
+                    plan.types(),
+                    imp.options().canonOptions(),
+                    localResources(plan)),
+                f));
       } catch (IllegalArgumentException e) {
         throw new LinkException("`" + name + "` import `" + imp.key() + "`: " + e.getMessage(), e);
       }
@@ -221,13 +259,17 @@ public final class ComponentLoader {
 
   private static ComponentPlan plan(byte[] bytes, String displayName) {
     if (isCoreModule(bytes)) {
-      throw new LinkException("`" + displayName + "` is a core Wasm module, not a component, and embeds no WIT world: "
-          + "give its WIT world to load it");
+      throw new LinkException(
+          "`"
+              + displayName
+              + "` is a core Wasm module, not a component, and embeds no WIT world: "
+              + "give its WIT world to load it");
     }
     try {
       return ComponentTranslator.translate(ComponentReader.read(bytes));
     } catch (BinaryFormatException e) {
-      throw new LinkException("`" + displayName + "` is not a valid component: " + e.getMessage(), e);
+      throw new LinkException(
+          "`" + displayName + "` is not a valid component: " + e.getMessage(), e);
     } catch (UnsupportedComponentException e) {
       throw new LinkException("`" + displayName + "` is not supported: " + e.getMessage(), e);
     }
@@ -239,7 +281,8 @@ public final class ComponentLoader {
     } catch (RuntimeException | AssertionError | StackOverflowError e) {
       // Endive's parser asserts on some malformed code (AnnotatedInstruction.Builder.build) when
       // assertions are on: a bad module, not a bug of ours.
-      throw new LinkException("`" + name + "`: core module " + index + " is invalid: " + e.getMessage(), e);
+      throw new LinkException(
+          "`" + name + "`: core module " + index + " is invalid: " + e.getMessage(), e);
     }
   }
 
@@ -248,7 +291,9 @@ public final class ComponentLoader {
     try {
       if (options.compileCache().isPresent()) {
         try {
-          return MachineFactoryCompiler.builder(m).withCache(options.compileCache().get()).compile();
+          return MachineFactoryCompiler.builder(m)
+              .withCache(options.compileCache().get())
+              .compile();
         } catch (RuntimeException e) {
           // A damaged cache entry must cost a recompile, never a failed load.
           options.compileCache().get().evict(m.digest());
@@ -256,21 +301,29 @@ public final class ComponentLoader {
       }
       return MachineFactoryCompiler.compile(m);
     } catch (RuntimeException | AssertionError | StackOverflowError e) {
-      throw new LinkException("`" + name + "`: core module " + index + " does not compile: " + e.getMessage(), e);
+      throw new LinkException(
+          "`" + name + "`: core module " + index + " does not compile: " + e.getMessage(), e);
     }
   }
 
-  private static MemoryLimits memoryLimits(WasmModule m, LoadOptions options, String name, int index) {
+  private static MemoryLimits memoryLimits(
+      WasmModule m, LoadOptions options, String name, int index) {
     if (m.memorySection().isEmpty() || m.memorySection().get().memoryCount() == 0) {
       return null;
     }
     MemoryLimits declared = m.memorySection().get().getMemory(0).limits();
     if (declared.initialPages() > options.maxMemoryPages()) {
-      throw new LinkException("`" + name + "`: core module " + index + " needs " + declared.initialPages()
-          + " pages of memory, more than the limit of " + options.maxMemoryPages());
+      throw new LinkException(
+          "`"
+              + name
+              + "`: core module "
+              + index
+              + " needs "
+              + declared.initialPages()
+              + " pages of memory, more than the limit of "
+              + options.maxMemoryPages());
     }
-    return new MemoryLimits(declared.initialPages(), Math.min(declared.maximumPages(), options.maxMemoryPages()));
+    return new MemoryLimits(
+        declared.initialPages(), Math.min(declared.maximumPages(), options.maxMemoryPages()));
   }
-
-
 }

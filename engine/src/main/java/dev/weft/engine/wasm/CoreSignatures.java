@@ -19,14 +19,28 @@ final class CoreSignatures {
   private CoreSignatures() {}
 
   static void check(
-      ComponentPlan plan, List<WasmModule> modules, LiftedExport e, CoreSignature want, String name) {
+      ComponentPlan plan,
+      List<WasmModule> modules,
+      LiftedExport e,
+      CoreSignature want,
+      String name) {
     FunctionType have = coreFunctionType(plan, modules, e.coreFunction());
     if (have == null) {
-      throw new LinkException("`" + name + "` export `" + e.key() + "` does not lift a core module function");
+      throw new LinkException(
+          "`" + name + "` export `" + e.key() + "` does not lift a core module function");
     }
     if (!matches(want.params(), have.params()) || !matches(want.results(), have.returns())) {
-      throw new LinkException("`" + name + "` export `" + e.key() + "`: core function has type " + have
-          + " but its WIT type flattens to " + want.params() + " -> " + want.results());
+      throw new LinkException(
+          "`"
+              + name
+              + "` export `"
+              + e.key()
+              + "`: core function has type "
+              + have
+              + " but its WIT type flattens to "
+              + want.params()
+              + " -> "
+              + want.results());
     }
   }
 
@@ -49,8 +63,11 @@ final class CoreSignatures {
     return true;
   }
 
-  /** The type of the core function {@code ref} names, following export bags; null if not a module's. */
-  private static FunctionType coreFunctionType(ComponentPlan plan, List<WasmModule> modules, CoreRef ref) {
+  /**
+   * The type of the core function {@code ref} names, following export bags; null if not a module's.
+   */
+  private static FunctionType coreFunctionType(
+      ComponentPlan plan, List<WasmModule> modules, CoreRef ref) {
     CoreRef r = ref;
     for (int hops = 0; hops <= plan.instances().size() && r instanceof CoreRef.Export e; hops++) {
       CoreInstanceDef def = plan.instances().get(e.instance());
@@ -66,4 +83,5 @@ final class CoreSignatures {
       return ModuleTypes.functionType(m, ex.index());
     }
     return null;
-  }}
+  }
+}

@@ -26,7 +26,8 @@ public final class HostImports {
   private final Map<String, IntConsumer> drops;
   private final WasiOptions wasi;
 
-  private HostImports(Map<String, HostFunction> functions, Map<String, IntConsumer> drops, WasiOptions wasi) {
+  private HostImports(
+      Map<String, HostFunction> functions, Map<String, IntConsumer> drops, WasiOptions wasi) {
     this.functions = Collections.unmodifiableMap(new LinkedHashMap<>(functions));
     this.drops = Map.copyOf(drops);
     this.wasi = wasi;
@@ -73,9 +74,9 @@ public final class HostImports {
     private Builder() {}
 
     /**
-     * Runs Endive's WASI preview 1 (one per instance, with these options) in place of the
-     * {@code wasi_snapshot_preview1} adapter module that wit-component puts into components built
-     * from WASI programs: the main module calls WASI directly, the adapter and the {@code wasi:*}
+     * Runs Endive's WASI preview 1 (one per instance, with these options) in place of the {@code
+     * wasi_snapshot_preview1} adapter module that wit-component puts into components built from
+     * WASI programs: the main module calls WASI directly, the adapter and the {@code wasi:*}
      * imports it needs are left out.
      */
     public Builder withWasiPreview1(WasiOptions options) {
@@ -90,8 +91,8 @@ public final class HostImports {
     }
 
     /**
-     * Runs {@code onDrop} with the host's representation when a guest drops an owned handle to
-     * the resource named {@code resource}.
+     * Runs {@code onDrop} with the host's representation when a guest drops an owned handle to the
+     * resource named {@code resource}.
      */
     public Builder withResourceDrop(String resource, IntConsumer onDrop) {
       drops.put(resource, onDrop);

@@ -19,22 +19,26 @@ import run.endive.wasm.types.FunctionType;
 import run.endive.wasm.types.ValType;
 
 /**
- * The host side of one component instance: the core functions that are not module exports
- * (lowered imports, {@code resource.*} built-ins, stubs for what the replaced WASI adapter leaves
- * out), the instance's handle table, and its WASI preview 1. Belongs to one instance.
+ * The host side of one component instance: the core functions that are not module exports (lowered
+ * imports, {@code resource.*} built-ins, stubs for what the replaced WASI adapter leaves out), the
+ * instance's handle table, and its WASI preview 1. Belongs to one instance.
  */
 final class InstanceHost implements CoreLinker.HostSide {
   private final LoadedComponent component;
   final HandleTable handles = new HandleTable();
+
   /** The runtime's WASI preview 1 in place of the component's adapter, or null. */
   private final WasiPreview1 wasi;
+
   private final Map<String, ImportFunction> wasiFunctions = new HashMap<>();
   private CoreLinker linker;
 
   InstanceHost(LoadedComponent component) {
     this.component = component;
     this.wasi =
-        component.host().wasiPreview1()
+        component
+            .host()
+            .wasiPreview1()
             .filter(o -> component.wasi().instance() >= 0)
             .map(o -> WasiPreview1.builder().withOptions(o).build())
             .orElse(null);
@@ -73,7 +77,8 @@ final class InstanceHost implements CoreLinker.HostSide {
 
   private static WasmFunctionHandle leftOutStub(String what) {
     return (caller, args) -> {
-      throw new run.endive.runtime.TrapException(what + " is left out with the WASI adapter and cannot be called");
+      throw new run.endive.runtime.TrapException(
+          what + " is left out with the WASI adapter and cannot be called");
     };
   }
 
@@ -88,17 +93,23 @@ final class InstanceHost implements CoreLinker.HostSide {
         return leftOutStub("import `" + component.plan().imports().get(l.index()).key() + "`");
       }
       if (!sameSignature(b.codec().lowerSignature(), importerType)) {
-        throw new LinkException("import `" + b.lowered().key() + "` is lowered to " + b.codec().lowerSignature()
-            + " but the core module imports it as " + importerType);
+        throw new LinkException(
+            "import `"
+                + b.lowered().key()
+                + "` is lowered to "
+                + b.codec().lowerSignature()
+                + " but the core module imports it as "
+                + importerType);
       }
       return new LoweredCall(b, linker, handles);
     }
     CoreRef.ResourceBuiltin rb = (CoreRef.ResourceBuiltin) ref;
     TypeId id = rb.resource();
     return switch (rb.kind()) {
-      // CanonicalABI.md, canon resource.new: a new owned handle for the guest's representation.
+        // CanonicalABI.md, canon resource.new: a new owned handle for the guest's representation.
       case NEW -> (caller, args) -> new long[] {handles.add(id, (int) args[0], true)};
-      case REP -> (caller, args) -> new long[] {handles.borrow(args[0] & 0xFFFF_FFFFL, id) & 0xFFFF_FFFFL};
+      case REP ->
+          (caller, args) -> new long[] {handles.borrow(args[0] & 0xFFFF_FFFFL, id) & 0xFFFF_FFFFL};
       case DROP -> {
         String name = component.types().type(id).name().orElse("");
         IntConsumer onDrop = component.host().drop(name).orElse(rep -> {});
@@ -131,7 +142,8 @@ final class InstanceHost implements CoreLinker.HostSide {
   }
 
   private static boolean sameSignature(CoreSignature sig, FunctionType type) {
-    return sig.params().equals(coreTypes(type.params())) && sig.results().equals(coreTypes(type.returns()));
+    return sig.params().equals(coreTypes(type.params()))
+        && sig.results().equals(coreTypes(type.returns()));
   }
 
   private static List<CoreType> coreTypes(List<ValType> types) {
@@ -151,5 +163,4 @@ final class InstanceHost implements CoreLinker.HostSide {
     }
     return out;
   }
-
 }

@@ -65,11 +65,12 @@ public final class LoadedComponent {
       bare.merge(b.export().function().name(), i, (a, c) -> -1);
     }
     // A bare function name also finds an interface export, when only one export has that name.
-    bare.forEach((name, i) -> {
-      if (i >= 0) {
-        idx.putIfAbsent(name, i);
-      }
-    });
+    bare.forEach(
+        (name, i) -> {
+          if (i >= 0) {
+            idx.putIfAbsent(name, i);
+          }
+        });
     this.exports = Collections.unmodifiableMap(ex);
     this.index = Map.copyOf(idx);
   }
@@ -93,8 +94,8 @@ public final class LoadedComponent {
   }
 
   /**
-   * Exports Weft cannot call, by key, with the reason (a type with no canonical ABI here, such as
-   * a future or a stream). They are not in {@link #exports()}; the component still loads.
+   * Exports Weft cannot call, by key, with the reason (a type with no canonical ABI here, such as a
+   * future or a stream). They are not in {@link #exports()}; the component still loads.
    */
   public Map<String, String> unsupportedExports() {
     return unsupported;

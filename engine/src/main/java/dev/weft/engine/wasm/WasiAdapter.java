@@ -7,8 +7,8 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Where a component carries wit-component's WASI preview 1 adapter, and what replacing it with
- * the runtime's own WASI preview 1 leaves out: the adapter's core instance and the {@code wasi:*}
+ * Where a component carries wit-component's WASI preview 1 adapter, and what replacing it with the
+ * runtime's own WASI preview 1 leaves out: the adapter's core instance and the {@code wasi:*}
  * imports that only it calls.
  *
  * @param instance the adapter's core instance, or -1 when there is none (or it is not replaced)
@@ -17,8 +17,10 @@ import java.util.Set;
 record WasiAdapter(int instance, Set<Integer> skippedImports) {
   /** The module name programs import WASI preview 1 from. */
   static final String MODULE = "wasi_snapshot_preview1";
+
   /** The instantiation argument through which wit-component hands the main module to adapters. */
   static final String MAIN_MODULE_ARG = "__main_module__";
+
   /** Nothing replaced. */
   static final WasiAdapter NONE = new WasiAdapter(-1, Set.of());
 

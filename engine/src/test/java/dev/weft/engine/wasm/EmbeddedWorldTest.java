@@ -26,27 +26,41 @@ class EmbeddedWorldTest {
 
   @Test
   void anEmbeddedWorldNamesExportsAndTypes() throws Exception {
-    ComponentDescription d = ComponentLoader.describe(Files.readAllBytes(DIR.resolve("shapes.embed.wasm")), "shapes.embed.wasm");
-    assertEquals(List.of("version", "test:shapes/api@0.1.0#move", "test:shapes/api@0.1.0#paint"), List.copyOf(d.exports().keySet()));
-    assertEquals("record point", WitTypes.display(d.exports().get("test:shapes/api@0.1.0#move").params().get(0).type(), d.types()));
+    ComponentDescription d =
+        ComponentLoader.describe(
+            Files.readAllBytes(DIR.resolve("shapes.embed.wasm")), "shapes.embed.wasm");
+    assertEquals(
+        List.of("version", "test:shapes/api@0.1.0#move", "test:shapes/api@0.1.0#paint"),
+        List.copyOf(d.exports().keySet()));
+    assertEquals(
+        "record point",
+        WitTypes.display(
+            d.exports().get("test:shapes/api@0.1.0#move").params().get(0).type(), d.types()));
   }
 
   @Test
   void aCoreModuleWithAnEmbeddedWorldRuns() {
-    LoadedComponent c = ComponentLoader.load(DIR.resolve("shapes.embed.wasm"), LoadOptions.defaults());
+    LoadedComponent c =
+        ComponentLoader.load(DIR.resolve("shapes.embed.wasm"), LoadOptions.defaults());
     try (ComponentInstance i = c.instantiate()) {
-      RecordValue p = RecordValue.of(new FieldValue("x", new S32(1)), new FieldValue("y", new S32(2)));
+      RecordValue p =
+          RecordValue.of(new FieldValue("x", new S32(1)), new FieldValue("y", new S32(2)));
       assertEquals(
-          Optional.of(RecordValue.of(new FieldValue("x", new S32(4)), new FieldValue("y", new S32(2)))),
+          Optional.of(
+              RecordValue.of(new FieldValue("x", new S32(4)), new FieldValue("y", new S32(2)))),
           i.call("move", List.of(p, new S32(3))));
-      assertEquals(Optional.of(new Str("red")), i.call("paint", List.of(new WitValue.EnumValue("red"))));
+      assertEquals(
+          Optional.of(new Str("red")), i.call("paint", List.of(new WitValue.EnumValue("red"))));
     }
   }
 
   @Test
   void embeddedImportsAndResourceDropsAreWired() {
     String s = "test:host/store@0.1.0#";
-    LinkException e = assertThrows(LinkException.class, () -> ComponentLoader.load(DIR.resolve("app.embed.wasm"), LoadOptions.defaults()));
+    LinkException e =
+        assertThrows(
+            LinkException.class,
+            () -> ComponentLoader.load(DIR.resolve("app.embed.wasm"), LoadOptions.defaults()));
     assertTrue(e.getMessage().contains("`test:host/store@0.1.0#log`"), e.getMessage());
     HostImports host =
         HostImports.builder()
@@ -55,17 +69,24 @@ class EmbeddedWorldTest {
             .withFunction(s + "[constructor]blob", a -> Optional.of(new WitValue.Handle(3)))
             .withFunction(s + "[method]blob.size", a -> Optional.of(new WitValue.U32(9)))
             .build();
-    try (ComponentInstance i = ComponentLoader.load(DIR.resolve("app.embed.wasm"), LoadOptions.defaults(), host).instantiate()) {
+    try (ComponentInstance i =
+        ComponentLoader.load(DIR.resolve("app.embed.wasm"), LoadOptions.defaults(), host)
+            .instantiate()) {
       assertEquals(Optional.of(new Str("none")), i.call("run", List.of(new Str("k"))));
-      assertEquals(Optional.of(new WitValue.U32(9)), i.call("blob-size", List.of(new WitValue.U32(2))));
+      assertEquals(
+          Optional.of(new WitValue.U32(9)), i.call("blob-size", List.of(new WitValue.U32(2))));
     }
   }
 
   @Test
   void aCoreModuleWithoutAWorldIsRefusedWithAHint() {
-    LinkException e = assertThrows(LinkException.class, () -> ComponentLoader.load(DIR.resolve("app.core.wasm"), LoadOptions.defaults()));
+    LinkException e =
+        assertThrows(
+            LinkException.class,
+            () -> ComponentLoader.load(DIR.resolve("app.core.wasm"), LoadOptions.defaults()));
     assertEquals(
-        "`app.core.wasm` is a core Wasm module, not a component, and embeds no WIT world: give its WIT world to load it",
+        "`app.core.wasm` is a core Wasm module, not a component, and embeds no WIT world: give its"
+            + " WIT world to load it",
         e.getMessage());
   }
 }

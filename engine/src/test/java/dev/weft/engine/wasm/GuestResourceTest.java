@@ -13,10 +13,14 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** A resource the component defines (counter.wat): handles out, borrows and owns back in, destructors. */
+/**
+ * A resource the component defines (counter.wat): handles out, borrows and owns back in,
+ * destructors.
+ */
 class GuestResourceTest {
   static final LoadedComponent COUNTER =
-      ComponentLoader.load(Path.of("src/test/resources/components/counter.wasm"), LoadOptions.defaults());
+      ComponentLoader.load(
+          Path.of("src/test/resources/components/counter.wasm"), LoadOptions.defaults());
 
   @Test
   void ownedCountersComeOutBorrowedOnesGoInAsRepresentations() {
@@ -26,7 +30,10 @@ class GuestResourceTest {
       assertEquals(Optional.of(new U32(6)), i.call("bump", List.of(c)));
       assertEquals(Optional.of(new U32(7)), i.call("bump", List.of(c)));
       assertEquals(Optional.of(new U32(7)), i.call("finish", List.of(c)));
-      assertEquals(Optional.of(new U32(1)), i.call("dtors", List.of()), "dropping the last own ran the destructor");
+      assertEquals(
+          Optional.of(new U32(1)),
+          i.call("dtors", List.of()),
+          "dropping the last own ran the destructor");
     }
   }
 
@@ -45,7 +52,8 @@ class GuestResourceTest {
     ComponentInstance i = COUNTER.instantiate();
     // `finish` asks for resource.rep of the handle it got: index 1 exists only after a lower.
     assertEquals(Optional.of(new U32(0)), i.call("dtors", List.of()));
-    TrapException e = assertThrows(TrapException.class, () -> i.call("bump", List.of(new Handle(60_000_000))));
+    TrapException e =
+        assertThrows(TrapException.class, () -> i.call("bump", List.of(new Handle(60_000_000))));
     assertEquals("bump", e.function());
   }
 }

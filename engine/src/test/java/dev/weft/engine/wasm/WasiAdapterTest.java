@@ -26,7 +26,10 @@ class WasiAdapterTest {
   @Test
   void theAdapterIsReplacedByTheRuntimesWasi() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    HostImports host = HostImports.builder().withWasiPreview1(WasiOptions.builder().withStdout(out).build()).build();
+    HostImports host =
+        HostImports.builder()
+            .withWasiPreview1(WasiOptions.builder().withStdout(out).build())
+            .build();
     LoadedComponent c = ComponentLoader.load(LOGGER, LoadOptions.defaults(), host);
     try (ComponentInstance i = c.instantiate()) {
       assertEquals(Optional.of(new U32(6)), i.call("say", List.of(new Str("héllo"))));
@@ -37,8 +40,12 @@ class WasiAdapterTest {
 
   @Test
   void withoutWasiTheMissingImportsAreNamedWithAHint() {
-    LinkException e = assertThrows(LinkException.class, () -> ComponentLoader.load(LOGGER, LoadOptions.defaults()));
+    LinkException e =
+        assertThrows(
+            LinkException.class, () -> ComponentLoader.load(LOGGER, LoadOptions.defaults()));
     assertTrue(e.getMessage().contains("`wasi:cli/stdout@0.2.12#get-stdout`"), e.getMessage());
-    assertTrue(e.getMessage().endsWith("grant WASI with HostImports.withWasiPreview1 to replace it)"), e.getMessage());
+    assertTrue(
+        e.getMessage().endsWith("grant WASI with HostImports.withWasiPreview1 to replace it)"),
+        e.getMessage());
   }
 }

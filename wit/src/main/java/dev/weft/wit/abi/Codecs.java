@@ -25,8 +25,10 @@ import java.util.Set;
 final class Codecs {
   /** The spec's limit on type nesting, so that a hostile type cannot overflow the stack. */
   static final int MAX_TYPE_DEPTH = 100;
+
   /** Binary.md: validation requires every type's {@code elem_size} to be below 2^28. */
   static final long MAX_TYPE_SIZE = 1L << 28;
+
   /**
    * Weft's limit on the flat values of one type (fixed-length lists can ask for billions); beyond
    * {@link FunctionCodec#MAX_FLAT_PARAMS} they travel through memory anyway.
@@ -40,8 +42,8 @@ final class Codecs {
   }
 
   /**
-   * The codec of {@code type}; {@code local} are the resources the component defines itself,
-   * whose borrows cross as bare representations.
+   * The codec of {@code type}; {@code local} are the resources the component defines itself, whose
+   * borrows cross as bare representations.
    */
   static Codec build(WitType type, TypeTable types, Set<TypeId> local) {
     return build(type, types, local, 0);
@@ -72,8 +74,10 @@ final class Codecs {
       case FIXED_LIST -> {
         FixedListType f = (FixedListType) t;
         Codec e = build(f.element(), types, local, d);
-        if ((long) e.size * f.size() >= MAX_TYPE_SIZE || (long) e.flat.length * f.size() > MAX_FLAT_COUNT) {
-          throw new IllegalArgumentException("`" + display + "` is too large for the canonical ABI");
+        if ((long) e.size * f.size() >= MAX_TYPE_SIZE
+            || (long) e.flat.length * f.size() > MAX_FLAT_COUNT) {
+          throw new IllegalArgumentException(
+              "`" + display + "` is too large for the canonical ABI");
         }
         yield new FixedListCodec(e, f.size(), display);
       }
@@ -101,7 +105,10 @@ final class Codecs {
         Codec[] cs = new Codec[cases.size()];
         for (int i = 0; i < cs.length; i++) {
           names[i] = cases.get(i).name();
-          cs[i] = cases.get(i).type().isEmpty() ? null : build(cases.get(i).type().get(), types, local, d);
+          cs[i] =
+              cases.get(i).type().isEmpty()
+                  ? null
+                  : build(cases.get(i).type().get(), types, local, d);
         }
         yield VariantCodec.of(VariantCodec.Shape.VARIANT, names, cs, display);
       }
@@ -127,7 +134,8 @@ final class Codecs {
             display);
       }
       case FLAGS ->
-          new FlagsCodec(((FlagsType) t).flags().stream().map(Name::name).toArray(String[]::new), display);
+          new FlagsCodec(
+              ((FlagsType) t).flags().stream().map(Name::name).toArray(String[]::new), display);
       case OWN -> new HandleCodec(((Own) t).resource(), true, false, display);
       case BORROW -> {
         TypeId r = ((Borrow) t).resource();

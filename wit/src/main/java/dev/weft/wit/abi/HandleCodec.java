@@ -13,6 +13,7 @@ import dev.weft.wit.value.WitValue.Handle;
 final class HandleCodec extends Codec {
   private final TypeId resource;
   private final boolean own;
+
   /** A borrow of a resource the component defines itself: it crosses as the bare representation. */
   private final boolean repOnly;
 

@@ -40,7 +40,8 @@ final class StringCodec extends Codec {
   @Override
   WitValue load(AbiContext cx, long ptr) {
     Memory m = cx.memory();
-    return fromRange(cx, m.read32((int) ptr) & 0xFFFF_FFFFL, m.read32((int) ptr + 4) & 0xFFFF_FFFFL);
+    return fromRange(
+        cx, m.read32((int) ptr) & 0xFFFF_FFFFL, m.read32((int) ptr + 4) & 0xFFFF_FFFFL);
   }
 
   @Override
@@ -81,7 +82,8 @@ final class StringCodec extends Codec {
       default -> throw new IllegalStateException();
     }
     if (bytes.length > AbiContext.MAX_STRING_BYTE_LENGTH) {
-      throw new AbiException("a string of " + bytes.length + " bytes is longer than the canonical ABI allows");
+      throw new AbiException(
+          "a string of " + bytes.length + " bytes is longer than the canonical ABI allows");
     }
     long ptr = cx.allocate(align, bytes.length, "string");
     cx.memory().writeBytes((int) ptr, bytes, 0, bytes.length);
@@ -127,7 +129,8 @@ final class StringCodec extends Codec {
       default -> throw new IllegalStateException();
     }
     if (byteLength > AbiContext.MAX_STRING_BYTE_LENGTH) {
-      throw new AbiException("string length " + byteLength + " bytes exceeds the canonical ABI limit");
+      throw new AbiException(
+          "string length " + byteLength + " bytes exceeds the canonical ABI limit");
     }
     AbiContext.checkAlign(ptr, align, "string");
     cx.checkRange(ptr, byteLength, "string");

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * A decoded component, flat and index-based, ready to be replayed by every instance: its core
  * module binaries, the core instances to make in order, the host imports it lowers, the functions
- * it exports, the resource types it defines itself, and the WIT types they use. Immutable; the module byte arrays must not be modified.
+ * it exports, the resource types it defines itself, and the WIT types they use. Immutable; the
+ * module byte arrays must not be modified.
  */
 public record ComponentPlan(
     List<ModuleBinary> modules,

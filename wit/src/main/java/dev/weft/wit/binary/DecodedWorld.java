@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A WIT world decoded from a binary (a {@code component-type} custom section): its functions,
- * keyed as a component's are ({@code fn} for the world's own, {@code ns:pkg/iface@ver#fn} in an
+ * A WIT world decoded from a binary (a {@code component-type} custom section): its functions, keyed
+ * as a component's are ({@code fn} for the world's own, {@code ns:pkg/iface@ver#fn} in an
  * interface).
  *
  * @param name the world's name, {@code ns:pkg/world@ver}

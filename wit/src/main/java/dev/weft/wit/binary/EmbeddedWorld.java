@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * Finds the WIT world that {@code wasm-tools component embed} (or {@code jco embed}) stores in a
- * core module's {@code component-type} custom section, so that the module loads without a
- * separate WIT world.
+ * core module's {@code component-type} custom section, so that the module loads without a separate
+ * WIT world.
  */
 public final class EmbeddedWorld {
   /** The custom section name, or its prefix ({@code component-type:<world>}). */
@@ -30,7 +30,9 @@ public final class EmbeddedWorld {
         long[] len = leb(module, pos);
         int nameStart = (int) Math.min(len[1], end);
         int nameEnd = (int) Math.min(nameStart + len[0], end);
-        String name = new String(module, nameStart, nameEnd - nameStart, java.nio.charset.StandardCharsets.UTF_8);
+        String name =
+            new String(
+                module, nameStart, nameEnd - nameStart, java.nio.charset.StandardCharsets.UTF_8);
         if (name.startsWith(SECTION)) {
           byte[] contents = Arrays.copyOfRange(module, nameEnd, end);
           return Optional.of(ComponentTranslator.world(ComponentReader.read(contents)));

@@ -98,7 +98,8 @@ final class ValueJsonReader {
       case U64 -> new U64(u64(json, declared, path));
       case S8 -> new S8((int) integer(json, declared, path, Byte.MIN_VALUE, Byte.MAX_VALUE));
       case S16 -> new S16((int) integer(json, declared, path, Short.MIN_VALUE, Short.MAX_VALUE));
-      case S32 -> new S32((int) integer(json, declared, path, Integer.MIN_VALUE, Integer.MAX_VALUE));
+      case S32 ->
+          new S32((int) integer(json, declared, path, Integer.MIN_VALUE, Integer.MAX_VALUE));
       case S64 -> new S64(integer(json, declared, path, Long.MIN_VALUE, Long.MAX_VALUE));
       case F32 -> new F32((float) floating(json, declared, path));
       case F64 -> new F64(floating(json, declared, path));
@@ -178,7 +179,8 @@ final class ValueJsonReader {
     }
     String s = json.textValue();
     if (s.isEmpty() || s.codePointCount(0, s.length()) != 1) {
-      throw error(path, type, "found a string of " + s.codePointCount(0, s.length()) + " characters");
+      throw error(
+          path, type, "found a string of " + s.codePointCount(0, s.length()) + " characters");
     }
     int cp = s.codePointAt(0);
     if (!CharValue.isScalarValue(cp)) {
@@ -238,7 +240,8 @@ final class ValueJsonReader {
       }
       return new ResultValue(ok, Optional.empty());
     }
-    return new ResultValue(ok, Optional.of(read(val(json, declared, path), side.get(), path.field("val"))));
+    return new ResultValue(
+        ok, Optional.of(read(val(json, declared, path), side.get(), path.field("val"))));
   }
 
   private String tag(JsonNode json, WitType type, JsonPath path, List<String> allowed) {
@@ -250,7 +253,10 @@ final class ValueJsonReader {
       throw error(path, type, "found an object without a string `tag`");
     }
     if (!allowed.contains(tag.textValue())) {
-      throw error(path.field("tag"), type, "found `" + tag.textValue() + "` (valid tags: " + String.join(", ", allowed) + ")");
+      throw error(
+          path.field("tag"),
+          type,
+          "found `" + tag.textValue() + "` (valid tags: " + String.join(", ", allowed) + ")");
     }
     return tag.textValue();
   }
@@ -284,13 +290,21 @@ final class ValueJsonReader {
       if (fj == null && types.unalias(f.type()).kind() != Kind.OPTION) {
         throw error(path.field(f.name()), f.type(), "found nothing (the field is missing)");
       }
-      out.add(new FieldValue(f.name(), read(fj == null ? NODES.nullNode() : fj, f.type(), path.field(f.name()))));
+      out.add(
+          new FieldValue(
+              f.name(), read(fj == null ? NODES.nullNode() : fj, f.type(), path.field(f.name()))));
     }
     for (Map.Entry<String, JsonNode> entry : json.properties()) {
       String key = entry.getKey();
       if (t.fields().stream().noneMatch(f -> f.name().equals(key))) {
-        throw error(path.field(key), declared, "found unknown field `" + key + "` (fields: "
-            + String.join(", ", t.fields().stream().map(Field::name).toList()) + ")");
+        throw error(
+            path.field(key),
+            declared,
+            "found unknown field `"
+                + key
+                + "` (fields: "
+                + String.join(", ", t.fields().stream().map(Field::name).toList())
+                + ")");
       }
     }
     return new RecordValue(out);
@@ -311,8 +325,14 @@ final class ValueJsonReader {
     }
     String s = json.textValue();
     if (t.cases().stream().noneMatch(n -> n.name().equals(s))) {
-      throw error(path, declared, "found `" + s + "` (cases: "
-          + String.join(", ", t.cases().stream().map(Name::name).toList()) + ")");
+      throw error(
+          path,
+          declared,
+          "found `"
+              + s
+              + "` (cases: "
+              + String.join(", ", t.cases().stream().map(Name::name).toList())
+              + ")");
     }
     return new EnumValue(s);
   }
@@ -325,8 +345,14 @@ final class ValueJsonReader {
     for (int i = 0; i < json.size(); i++) {
       JsonNode e = json.get(i);
       if (!e.isTextual() || t.flags().stream().noneMatch(n -> n.name().equals(e.textValue()))) {
-        throw error(path.index(i), declared, "found " + describe(e) + " (flags: "
-            + String.join(", ", t.flags().stream().map(Name::name).toList()) + ")");
+        throw error(
+            path.index(i),
+            declared,
+            "found "
+                + describe(e)
+                + " (flags: "
+                + String.join(", ", t.flags().stream().map(Name::name).toList())
+                + ")");
       }
       set.add(e.textValue());
     }

@@ -60,7 +60,9 @@ final class ValueJsonWriter {
 
   private ValueException mismatch(JsonPath path, WitType type, WitValue v) {
     return new ValueException(
-        path.toString(), WitTypes.display(type, types), "found a " + v.kind().name().toLowerCase() + " value");
+        path.toString(),
+        WitTypes.display(type, types),
+        "found a " + v.kind().name().toLowerCase() + " value");
   }
 
   JsonNode write(WitValue v, WitType declared, JsonPath path) {
@@ -99,7 +101,8 @@ final class ValueJsonWriter {
       case VARIANT -> variant(v, (VariantType) t, declared, path);
       case ENUM -> enumeration(v, (EnumType) t, declared, path);
       case FLAGS -> flags(v, (FlagsType) t, declared, path);
-      case OWN, BORROW -> v instanceof Handle h ? NODES.numberNode(h.index()) : fail(path, declared, v);
+      case OWN, BORROW ->
+          v instanceof Handle h ? NODES.numberNode(h.index()) : fail(path, declared, v);
       case ERROR_CONTEXT, RESOURCE, FUTURE, STREAM, NAMED -> noJson(path, declared);
     };
   }
@@ -109,7 +112,8 @@ final class ValueJsonWriter {
   }
 
   private JsonNode noJson(JsonPath path, WitType type) {
-    throw new ValueException(path.toString(), WitTypes.display(type, types), "a type with no JSON form");
+    throw new ValueException(
+        path.toString(), WitTypes.display(type, types), "a type with no JSON form");
   }
 
   private static JsonNode floatNode(float f) {
@@ -201,7 +205,9 @@ final class ValueJsonWriter {
       FieldValue fv = r.fields().get(i);
       if (!fv.name().equals(f.name())) {
         throw new ValueException(
-            path.toString(), WitTypes.display(declared, types), "found field `" + fv.name() + "` where `" + f.name() + "` belongs");
+            path.toString(),
+            WitTypes.display(declared, types),
+            "found field `" + fv.name() + "` where `" + f.name() + "` belongs");
       }
       out.set(f.name(), write(fv.value(), f.type(), path.field(f.name())));
     }
@@ -217,15 +223,20 @@ final class ValueJsonWriter {
         if (c.type().isPresent() != vv.payload().isPresent()) {
           return fail(path, declared, v);
         }
-        JsonNode val = c.type().isEmpty() ? null : write(vv.payload().get(), c.type().get(), path.field("val"));
+        JsonNode val =
+            c.type().isEmpty()
+                ? null
+                : write(vv.payload().get(), c.type().get(), path.field("val"));
         return tagged(c.name(), val);
       }
     }
-    throw new ValueException(path.toString(), WitTypes.display(declared, types), "found case `" + vv.caseName() + "`");
+    throw new ValueException(
+        path.toString(), WitTypes.display(declared, types), "found case `" + vv.caseName() + "`");
   }
 
   private JsonNode enumeration(WitValue v, EnumType t, WitType declared, JsonPath path) {
-    if (v instanceof EnumValue e && t.cases().stream().anyMatch(n -> n.name().equals(e.caseName()))) {
+    if (v instanceof EnumValue e
+        && t.cases().stream().anyMatch(n -> n.name().equals(e.caseName()))) {
       return NODES.textNode(e.caseName());
     }
     return fail(path, declared, v);
@@ -257,7 +268,6 @@ final class ValueJsonWriter {
     }
     return o;
   }
-
 
   static boolean isNestedOption(OptionType o, TypeTable types) {
     return types.unalias(o.some()).kind() == Kind.OPTION;
