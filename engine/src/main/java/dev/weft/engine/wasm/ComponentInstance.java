@@ -129,6 +129,14 @@ public final class ComponentInstance implements AutoCloseable {
     }
   }
 
+  /**
+   * Whether an earlier call left this instance unusable (a trap, a canonical ABI violation, an
+   * interruption, a failed host function): pools should discard it.
+   */
+  public boolean trapped() {
+    return trapped;
+  }
+
   /** The component this is an instance of. */
   public LoadedComponent component() {
     return component;

@@ -55,6 +55,7 @@ class HostileGuestTest {
                           assertThrows(TrapException.class, () -> i.call(c[0], List.of()));
                       assertEquals(c[0], e.function());
                       assertEquals(ErrorKind.TRAP, e.kind());
+                      assertTrue(i.trapped());
                       assertTrue(
                           e.getMessage().startsWith("`" + c[0] + "` trapped: "), e.getMessage());
                       assertTrue(e.getMessage().contains(c[1]), e.getMessage());
