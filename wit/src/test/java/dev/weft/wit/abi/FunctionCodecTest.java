@@ -194,4 +194,22 @@ class FunctionCodecTest {
     FunctionCodec c = bind(List.of(Primitive.U32), null);
     assertThrows(IllegalArgumentException.class, () -> c.lowerParams(List.of(), memory));
   }
+
+  @Test
+  void moreThanThirtyTwoFlagsUseOneI32PerThirtyTwo() {
+    List<dev.weft.wit.model.Name> names = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      names.add(dev.weft.wit.model.Name.of("f" + i));
+    }
+    WitType flags = types.define("many", new dev.weft.wit.model.FlagsType(names));
+    FunctionCodec c = bind(List.of(flags), flags);
+    WitValue v = WitValue.FlagsValue.of("f0", "f31", "f32", "f39");
+    long[] flat = c.lowerParams(List.of(v), memory);
+    assertArrayEquals(new long[] {0x8000_0001L, 0x81L}, flat);
+    assertEquals(List.of(v), c.liftParams(flat, memory, null));
+    memory.write32(64, 0x8000_0001);
+    memory.write32(68, 0x81);
+    // Two flat values are more than one result: the result comes back through memory.
+    assertEquals(Optional.of(v), c.liftResult(new long[] {64}, memory));
+  }
 }
