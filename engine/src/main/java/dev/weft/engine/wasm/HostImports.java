@@ -42,9 +42,42 @@ public final class HostImports {
     return new Builder();
   }
 
-  /** The function for import key {@code key}, if the host provides it. */
+  /**
+   * The function for import key {@code key}, if the host provides it: under exactly that key, or
+   * else under the same interface and function at a semver-compatible version (same major version;
+   * for 0.x, same minor), as wasmtime's linker allows.
+   */
   public Optional<HostFunction> function(String key) {
-    return Optional.ofNullable(functions.get(key));
+    HostFunction f = functions.get(key);
+    if (f != null) {
+      return Optional.of(f);
+    }
+    for (Map.Entry<String, HostFunction> e : functions.entrySet()) {
+      if (compatible(key, e.getKey())) {
+        return Optional.of(e.getValue());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether {@code a} and {@code b} name one function of one interface at compatible versions. */
+  static boolean compatible(String a, String b) {
+    int at = a.indexOf('@');
+    int bt = b.indexOf('@');
+    int ah = a.indexOf('#');
+    int bh = b.indexOf('#');
+    if (at < 0 || bt < 0 || ah < at || bh < bt) {
+      return false;
+    }
+    if (!a.substring(0, at).equals(b.substring(0, bt)) || !a.substring(ah).equals(b.substring(bh))) {
+      return false;
+    }
+    String[] av = a.substring(at + 1, ah).split("[.+-]");
+    String[] bv = b.substring(bt + 1, bh).split("[.+-]");
+    if (av.length < 2 || bv.length < 2 || !av[0].equals(bv[0])) {
+      return false;
+    }
+    return !av[0].equals("0") || av[1].equals(bv[1]);
   }
 
   /** The keys of every function the host provides. */
