@@ -12,6 +12,7 @@ import dev.weft.wit.binary.PlanOptions;
 import dev.weft.wit.model.TypeId;
 import dev.weft.wit.value.ValueException;
 import dev.weft.wit.value.WitValue;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import run.endive.runtime.ByteArrayMemory;
@@ -19,7 +20,11 @@ import run.endive.runtime.ExportFunction;
 import run.endive.runtime.Instance;
 import run.endive.runtime.WasmInterruptedException;
 import run.endive.wasm.WasmEngineException;
+import run.endive.wasm.WasmModule;
+import run.endive.wasm.types.ExternalType;
 import run.endive.wasm.types.MemoryLimits;
+import run.endive.wasm.types.MemorySection;
+import run.endive.wasm.types.MutabilityType;
 
 /**
  * One instance of a component: its core instances, memories and handle table. Serves one call at a
@@ -32,6 +37,10 @@ public final class ComponentInstance implements AutoCloseable {
   private final ExportFunction[] postReturns;
   private final EndiveMemory[] memories;
   private final InstanceHost host;
+
+  /** The core instances, by plan index; null for export bags and left-out adapters. */
+  private final Instance[] cores;
+
   private final HandleTable handles;
   private boolean trapped;
   private boolean closed;
@@ -40,6 +49,7 @@ public final class ComponentInstance implements AutoCloseable {
     this.component = component;
     List<CoreInstanceDef> defs = component.plan().instances();
     Instance[] cores = new Instance[defs.size()];
+    this.cores = cores;
     this.host = new InstanceHost(component);
     this.handles = host.handles;
     CoreLinker linker = new CoreLinker(component.plan(), cores, host);
@@ -126,6 +136,87 @@ public final class ComponentInstance implements AutoCloseable {
           "[resource-drop]" + component.types().type(resource).name().orElse("resource"),
           e.getMessage(),
           e);
+    }
+  }
+
+  /**
+   * Captures this instance's memories and mutable globals, to seed new instances with ({@link
+   * LoadedComponent#instantiate(InstanceSnapshot)}): take it after running guest initialisation.
+   *
+   * @throws IllegalStateException when the instance trapped or holds resource handles, which a copy
+   *     of memory could not carry
+   */
+  public InstanceSnapshot snapshot() {
+    if (trapped || closed) {
+      throw new IllegalStateException("cannot snapshot an instance that trapped or is closed");
+    }
+    if (handles.size() != 0) {
+      throw new IllegalStateException(
+          "cannot snapshot an instance that holds " + handles.size() + " resource handles");
+    }
+    int n = cores.length;
+    byte[][] memories = new byte[n][];
+    int[][] globals = new int[n][];
+    long[][] low = new long[n][];
+    long[][] high = new long[n][];
+    for (int i = 0; i < n; i++) {
+      Instance core = cores[i];
+      if (core == null) {
+        continue;
+      }
+      WasmModule m = core.module();
+      int definedMemories = m.memorySection().map(MemorySection::memoryCount).orElse(0);
+      if (definedMemories > 0) {
+        run.endive.runtime.Memory mem = core.memory(m.importSection().count(ExternalType.MEMORY));
+        memories[i] = mem.readBytes(0, mem.pages() * run.endive.runtime.Memory.PAGE_SIZE);
+      }
+      int imported = m.importSection().count(ExternalType.GLOBAL);
+      List<Integer> mutable = new ArrayList<>();
+      for (int g = 0; g < m.globalSection().globalCount(); g++) {
+        if (m.globalSection().getGlobal(g).mutabilityType() == MutabilityType.Var) {
+          mutable.add(imported + g);
+        }
+      }
+      globals[i] = mutable.stream().mapToInt(Integer::intValue).toArray();
+      low[i] = new long[globals[i].length];
+      high[i] = new long[globals[i].length];
+      for (int k = 0; k < globals[i].length; k++) {
+        low[i][k] = core.global(globals[i][k]).getValueLow();
+        high[i][k] = core.global(globals[i][k]).getValueHigh();
+      }
+    }
+    return new InstanceSnapshot(component, memories, globals, low, high);
+  }
+
+  /** Overwrites the fresh state of the core instances with {@code s}. */
+  void restore(InstanceSnapshot s) {
+    if (s.component() != component) {
+      throw new IllegalArgumentException("the snapshot belongs to another component");
+    }
+    for (int i = 0; i < s.cores(); i++) {
+      Instance core = cores[i];
+      if (core == null) {
+        continue;
+      }
+      byte[] bytes = s.memory(i);
+      if (bytes != null) {
+        WasmModule m = core.module();
+        run.endive.runtime.Memory mem = core.memory(m.importSection().count(ExternalType.MEMORY));
+        int pages = bytes.length / run.endive.runtime.Memory.PAGE_SIZE;
+        if (mem.pages() < pages && mem.grow(pages - mem.pages()) < 0) {
+          throw new InstantiationException(
+              "`"
+                  + component.displayName()
+                  + "`: the snapshot's memory does not fit the memory limit",
+              null);
+        }
+        mem.write(0, bytes, 0, bytes.length);
+      }
+      int[] gs = s.globals(i);
+      for (int k = 0; k < gs.length; k++) {
+        core.global(gs[k]).setValueLow(s.low(i, k));
+        core.global(gs[k]).setValueHigh(s.high(i, k));
+      }
     }
   }
 

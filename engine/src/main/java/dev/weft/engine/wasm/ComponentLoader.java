@@ -206,7 +206,7 @@ public final class ComponentLoader {
               + ", which the host does not provide"
               + (adapter && host.wasiPreview1().isEmpty()
                   ? " (it carries a WASI preview 1 adapter: grant WASI with"
-                        + " HostImports.withWasiPreview1 to replace it)"
+                      + " HostImports.withWasiPreview1 to replace it)"
                   : ""));
     }
     List<BoundImport> out = new ArrayList<>();

@@ -69,7 +69,8 @@ public final class HostImports {
     if (at < 0 || bt < 0 || ah < at || bh < bt) {
       return false;
     }
-    if (!a.substring(0, at).equals(b.substring(0, bt)) || !a.substring(ah).equals(b.substring(bh))) {
+    if (!a.substring(0, at).equals(b.substring(0, bt))
+        || !a.substring(ah).equals(b.substring(bh))) {
       return false;
     }
     String[] av = a.substring(at + 1, ah).split("[.+-]");

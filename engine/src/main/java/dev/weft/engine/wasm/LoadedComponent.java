@@ -117,6 +117,20 @@ public final class LoadedComponent {
     return new ComponentInstance(this);
   }
 
+  /**
+   * A new instance seeded from {@code snapshot} (taken from an instance of this component): the
+   * core modules are instantiated, then their memories and mutable globals are overwritten with the
+   * snapshot's, so the guest's own initialisation does not run again.
+   *
+   * @throws InstantiationException as {@link #instantiate()}
+   * @throws IllegalArgumentException when the snapshot comes from another component
+   */
+  public ComponentInstance instantiate(InstanceSnapshot snapshot) {
+    ComponentInstance i = new ComponentInstance(this);
+    i.restore(snapshot);
+    return i;
+  }
+
   ComponentPlan plan() {
     return plan;
   }

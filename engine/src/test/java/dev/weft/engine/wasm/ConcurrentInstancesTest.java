@@ -17,7 +17,8 @@ class ConcurrentInstancesTest {
   @Test
   void instancesOnManyThreadsShareOneCompiledComponent() throws Exception {
     LoadedComponent greet =
-        ComponentLoader.load(Path.of("src/test/resources/components/greet.wasm"), LoadOptions.defaults());
+        ComponentLoader.load(
+            Path.of("src/test/resources/components/greet.wasm"), LoadOptions.defaults());
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       List<Future<Integer>> results = new ArrayList<>();
