@@ -303,16 +303,52 @@ def lift_vector(t):
     return out
 
 
+def function_vector():
+    """A random function: the reference's core signature, and its parameters lowered then lifted."""
+    n = rng.randint(0, 20)
+    params = [rand_type(2) for _ in range(n)]
+    result = rand_type(2) if rng.random() < 0.8 else None
+    enc = rng.choice(ENCODINGS)
+    ft = d.FuncType([('p%d' % i, ref_type(t)) for i, t in enumerate(params)],
+                    [ref_type(result)] if result else [])
+    opts = d.CanonicalOptions(string_encoding=enc, memory=d.MemInst(bytearray(0), 'i32'))
+    lift_sig = d.flatten_functype(opts, ft, 'lift')
+    lower_sig = d.flatten_functype(opts, ft, 'lower')
+    values = [rand_value(t) for t in params]
+    cx = Cx(enc, 1 << 16)
+    flat_types = d.flatten_types(ft.param_types(), cx.opts)
+    flat = d.lower_flat_values(cx, d.MAX_FLAT_PARAMS, values, ft.param_types())
+    spilled = len(flat_types) > d.MAX_FLAT_PARAMS
+    kinds = ['i32'] if spilled else flat_types
+    return {
+        'kind': 'function', 'params': params, 'result': result, 'encoding': enc,
+        'liftSignature': [lift_sig.params, lift_sig.results],
+        'lowerSignature': [lower_sig.params, lower_sig.results],
+        'values': [to_json(v, t) for v, t in zip(values, params)],
+        'flatValues': [str(flat_bits(x, k)) for x, k in zip(flat, kinds)],
+        'memory': base64.b64encode(bytes(cx.opts.memory.bytes[:cx.top])).decode(),
+    }
+
+
 def main():
     vectors = []
-    while len(vectors) < 400:
+    functions = 0
+    while functions < 150:
+        try:
+            vectors.append(function_vector())
+            functions += 1
+        except (AssertionError, d.Trap, RecursionError):
+            continue
+    lowers = 0
+    while lowers < 350:
         t = rand_type()
         try:
             vectors.append(lower_vector(t))
+            lowers += 1
         except (AssertionError, d.Trap, RecursionError):
             continue
     lifts = 0
-    while lifts < 600:
+    while lifts < 500:
         t = rand_type()
         try:
             vectors.append(lift_vector(t))

@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What a component imports and exports, read from its binary without compiling anything: for
- * {@code weft inspect}, and for deciding which host functions to grant before loading it.
+ * What a component imports and exports, read from its binary without compiling anything: for {@code
+ * weft inspect}, and for deciding which host functions to grant before loading it.
  *
  * @param displayName the name it was read under
  * @param types the WIT types its functions use
@@ -16,7 +16,10 @@ import java.util.Map;
  * @param imports imported functions by key, in the same form
  */
 public record ComponentDescription(
-    String displayName, TypeTable types, Map<String, Function> exports, Map<String, Function> imports) {
+    String displayName,
+    TypeTable types,
+    Map<String, Function> exports,
+    Map<String, Function> imports) {
   public ComponentDescription {
     exports = Collections.unmodifiableMap(new LinkedHashMap<>(exports));
     imports = Collections.unmodifiableMap(new LinkedHashMap<>(imports));

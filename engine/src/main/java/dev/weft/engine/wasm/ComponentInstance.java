@@ -6,27 +6,25 @@ import dev.weft.engine.InstantiationException;
 import dev.weft.engine.LinkException;
 import dev.weft.engine.TrapException;
 import dev.weft.wit.abi.AbiException;
-import dev.weft.wit.abi.CoreSignature;
-import dev.weft.wit.abi.CoreType;
 import dev.weft.wit.abi.HandleTable;
-import dev.weft.wit.binary.CoreRef;
 import dev.weft.wit.binary.CoreInstanceDef;
 import dev.weft.wit.binary.PlanOptions;
+import dev.weft.wit.model.TypeId;
 import dev.weft.wit.value.ValueException;
 import dev.weft.wit.value.WitValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.IntConsumer;
 import run.endive.runtime.ByteArrayMemory;
 import run.endive.runtime.ExportFunction;
 import run.endive.runtime.Instance;
-import run.endive.runtime.WasmFunctionHandle;
 import run.endive.runtime.WasmInterruptedException;
 import run.endive.wasm.WasmEngineException;
-import run.endive.wasm.types.FunctionType;
+import run.endive.wasm.WasmModule;
+import run.endive.wasm.types.ExternalType;
 import run.endive.wasm.types.MemoryLimits;
-import run.endive.wasm.types.ValType;
+import run.endive.wasm.types.MemorySection;
+import run.endive.wasm.types.MutabilityType;
 
 /**
  * One instance of a component: its core instances, memories and handle table. Serves one call at a
@@ -38,8 +36,12 @@ public final class ComponentInstance implements AutoCloseable {
   private final ExportFunction[] functions;
   private final ExportFunction[] postReturns;
   private final EndiveMemory[] memories;
-  private final HandleTable handles = new HandleTable();
-  private final CoreLinker linker;
+  private final InstanceHost host;
+
+  /** The core instances, by plan index; null for export bags and left-out adapters. */
+  private final Instance[] cores;
+
+  private final HandleTable handles;
   private boolean trapped;
   private boolean closed;
 
@@ -47,10 +49,13 @@ public final class ComponentInstance implements AutoCloseable {
     this.component = component;
     List<CoreInstanceDef> defs = component.plan().instances();
     Instance[] cores = new Instance[defs.size()];
-    CoreLinker linker = new CoreLinker(component.plan(), cores, this::hostSide);
-    this.linker = linker;
+    this.cores = cores;
+    this.host = new InstanceHost(component);
+    this.handles = host.handles;
+    CoreLinker linker = new CoreLinker(component.plan(), cores, host);
+    host.attach(linker);
     for (int i = 0; i < defs.size(); i++) {
-      if (defs.get(i) instanceof CoreInstanceDef.Instantiate in) {
+      if (defs.get(i) instanceof CoreInstanceDef.Instantiate in && !component.wasi().replaces(i)) {
         cores[i] = instantiate(linker, in, i);
       }
     }
@@ -65,7 +70,9 @@ public final class ComponentInstance implements AutoCloseable {
         functions[i] = linker.function(b.export().coreFunction());
         postReturns[i] = o.postReturn().map(linker::function).orElse(null);
         if (o.memory().isPresent()) {
-          memories[i] = new EndiveMemory(linker.memory(o.memory().get()), o.realloc().map(linker::function).orElse(null));
+          memories[i] =
+              new EndiveMemory(
+                  linker.memory(o.memory().get()), o.realloc().map(linker::function).orElse(null));
         }
       }
     } catch (LinkException e) {
@@ -90,55 +97,135 @@ public final class ComponentInstance implements AutoCloseable {
       return b.build();
     } catch (LinkException | WasmEngineException | AssertionError e) {
       throw new InstantiationException(
-          "`" + component.displayName() + "`: core instance " + index + " failed to instantiate: " + e.getMessage(), e);
+          "`"
+              + component.displayName()
+              + "`: core instance "
+              + index
+              + " failed to instantiate: "
+              + e.getMessage(),
+          e);
     } catch (StackOverflowError e) {
       throw new InstantiationException(
-          "`" + component.displayName() + "`: core instance " + index + " exhausted the call stack while starting", e);
+          "`"
+              + component.displayName()
+              + "`: core instance "
+              + index
+              + " exhausted the call stack while starting",
+          e);
     }
   }
 
-  /** The core function behind a lowered import or a resource built-in. */
-  private WasmFunctionHandle hostSide(CoreRef ref, FunctionType importerType) {
-    if (ref instanceof CoreRef.Lowered l) {
-      BoundImport b = component.imports().get(l.index());
-      if (!sameSignature(b.codec().lowerSignature(), importerType)) {
-        throw new LinkException("import `" + b.lowered().key() + "` is lowered to " + b.codec().lowerSignature()
-            + " but the core module imports it as " + importerType);
-      }
-      return new LoweredCall(b, linker, handles);
+  /**
+   * Drops a resource that the component defines and the host owns (a {@link WitValue.Handle} an
+   * export returned as {@code own<r>}): runs the component's destructor for it.
+   *
+   * @param resource the resource type, as in the export's WIT type ({@code Own.resource()})
+   * @throws IllegalArgumentException when the component does not define {@code resource}
+   * @throws TrapException when the destructor traps
+   */
+  public void dropResource(TypeId resource, WitValue.Handle handle) {
+    if (!host.isLocal(resource)) {
+      throw new IllegalArgumentException(
+          "`" + component.displayName() + "` does not define resource type " + resource.index());
     }
-    CoreRef.ResourceBuiltin rb = (CoreRef.ResourceBuiltin) ref;
-    String name = component.types().type(rb.resource()).name().orElse("");
-    IntConsumer onDrop = component.host().drop(name).orElse(rep -> {});
-    return (caller, args) -> {
-      HandleTable.Dropped d = handles.drop(args[0] & 0xFFFF_FFFFL, rb.resource());
-      if (d.own()) {
-        onDrop.accept(d.rep());
-      }
-      return new long[0];
-    };
+    try {
+      host.destroy(resource, handle.index());
+    } catch (WasmEngineException e) {
+      trapped = true;
+      throw new TrapException(
+          "[resource-drop]" + component.types().type(resource).name().orElse("resource"),
+          e.getMessage(),
+          e);
+    }
   }
 
-  private static boolean sameSignature(CoreSignature sig, FunctionType type) {
-    return sig.params().equals(coreTypes(type.params())) && sig.results().equals(coreTypes(type.returns()));
-  }
-
-  private static List<CoreType> coreTypes(List<ValType> types) {
-    List<CoreType> out = new ArrayList<>();
-    for (ValType t : types) {
-      if (t.equals(ValType.I32)) {
-        out.add(CoreType.I32);
-      } else if (t.equals(ValType.I64)) {
-        out.add(CoreType.I64);
-      } else if (t.equals(ValType.F32)) {
-        out.add(CoreType.F32);
-      } else if (t.equals(ValType.F64)) {
-        out.add(CoreType.F64);
-      } else {
-        return List.of();
+  /**
+   * Captures this instance's memories and mutable globals, to seed new instances with ({@link
+   * LoadedComponent#instantiate(InstanceSnapshot)}): take it after running guest initialisation.
+   *
+   * @throws IllegalStateException when the instance trapped or holds resource handles, which a copy
+   *     of memory could not carry
+   */
+  public InstanceSnapshot snapshot() {
+    if (trapped || closed) {
+      throw new IllegalStateException("cannot snapshot an instance that trapped or is closed");
+    }
+    if (handles.size() != 0) {
+      throw new IllegalStateException(
+          "cannot snapshot an instance that holds " + handles.size() + " resource handles");
+    }
+    int n = cores.length;
+    byte[][] memories = new byte[n][];
+    int[][] globals = new int[n][];
+    long[][] low = new long[n][];
+    long[][] high = new long[n][];
+    for (int i = 0; i < n; i++) {
+      Instance core = cores[i];
+      if (core == null) {
+        continue;
+      }
+      WasmModule m = core.module();
+      int definedMemories = m.memorySection().map(MemorySection::memoryCount).orElse(0);
+      if (definedMemories > 0) {
+        run.endive.runtime.Memory mem = core.memory(m.importSection().count(ExternalType.MEMORY));
+        memories[i] = mem.readBytes(0, mem.pages() * run.endive.runtime.Memory.PAGE_SIZE);
+      }
+      int imported = m.importSection().count(ExternalType.GLOBAL);
+      List<Integer> mutable = new ArrayList<>();
+      for (int g = 0; g < m.globalSection().globalCount(); g++) {
+        if (m.globalSection().getGlobal(g).mutabilityType() == MutabilityType.Var) {
+          mutable.add(imported + g);
+        }
+      }
+      globals[i] = mutable.stream().mapToInt(Integer::intValue).toArray();
+      low[i] = new long[globals[i].length];
+      high[i] = new long[globals[i].length];
+      for (int k = 0; k < globals[i].length; k++) {
+        low[i][k] = core.global(globals[i][k]).getValueLow();
+        high[i][k] = core.global(globals[i][k]).getValueHigh();
       }
     }
-    return out;
+    return new InstanceSnapshot(component, memories, globals, low, high);
+  }
+
+  /** Overwrites the fresh state of the core instances with {@code s}. */
+  void restore(InstanceSnapshot s) {
+    if (s.component() != component) {
+      throw new IllegalArgumentException("the snapshot belongs to another component");
+    }
+    for (int i = 0; i < s.cores(); i++) {
+      Instance core = cores[i];
+      if (core == null) {
+        continue;
+      }
+      byte[] bytes = s.memory(i);
+      if (bytes != null) {
+        WasmModule m = core.module();
+        run.endive.runtime.Memory mem = core.memory(m.importSection().count(ExternalType.MEMORY));
+        int pages = bytes.length / run.endive.runtime.Memory.PAGE_SIZE;
+        if (mem.pages() < pages && mem.grow(pages - mem.pages()) < 0) {
+          throw new InstantiationException(
+              "`"
+                  + component.displayName()
+                  + "`: the snapshot's memory does not fit the memory limit",
+              null);
+        }
+        mem.write(0, bytes, 0, bytes.length);
+      }
+      int[] gs = s.globals(i);
+      for (int k = 0; k < gs.length; k++) {
+        core.global(gs[k]).setValueLow(s.low(i, k));
+        core.global(gs[k]).setValueHigh(s.high(i, k));
+      }
+    }
+  }
+
+  /**
+   * Whether an earlier call left this instance unusable (a trap, a canonical ABI violation, an
+   * interruption, a failed host function): pools should discard it.
+   */
+  public boolean trapped() {
+    return trapped;
   }
 
   /** The component this is an instance of. */
@@ -163,19 +250,35 @@ public final class ComponentInstance implements AutoCloseable {
       throw new IllegalStateException("the instance is closed");
     }
     int i = component.exportIndex(exportKey);
+    if (i < 0 && component.unsupportedExports().containsKey(exportKey)) {
+      throw new IllegalArgumentException(
+          "`"
+              + component.displayName()
+              + "` export `"
+              + exportKey
+              + "` is not supported: "
+              + component.unsupportedExports().get(exportKey));
+    }
     if (i < 0) {
       throw new IllegalArgumentException(
-          "`" + component.displayName() + "` has no export `" + exportKey + "` (exports: "
-              + String.join(", ", component.exports().keySet()) + ")");
+          "`"
+              + component.displayName()
+              + "` has no export `"
+              + exportKey
+              + "` (exports: "
+              + String.join(", ", component.exports().keySet())
+              + ")");
     }
     BoundExport b = component.bound().get(i);
     String key = b.export().key();
     if (trapped) {
-      throw new TrapException(key, "the instance trapped in an earlier call and cannot be entered again", null);
+      throw new TrapException(
+          key, "the instance trapped in an earlier call and cannot be entered again", null);
     }
     int arity = b.export().function().params().size();
     if (args.size() != arity) {
-      throw new IllegalArgumentException("`" + key + "` takes " + arity + " arguments, got " + args.size());
+      throw new IllegalArgumentException(
+          "`" + key + "` takes " + arity + " arguments, got " + args.size());
     }
     EndiveMemory memory = memories[i];
     try {
@@ -184,7 +287,8 @@ public final class ComponentInstance implements AutoCloseable {
       long[] results = functions[i].apply(flat);
       if (handles.borrows() != borrows) {
         // CanonicalABI.md, canon lift: a borrowed handle must be dropped before the call returns.
-        throw new AbiException((handles.borrows() - borrows) + " borrowed handle(s) not dropped before returning");
+        throw new AbiException(
+            (handles.borrows() - borrows) + " borrowed handle(s) not dropped before returning");
       }
       Optional<WitValue> out = b.codec().liftResult(results, memory, handles);
       if (postReturns[i] != null) {
@@ -217,9 +321,10 @@ public final class ComponentInstance implements AutoCloseable {
     }
   }
 
-  /** Releases the instance; later calls fail. */
+  /** Releases the instance (and its WASI state); later calls fail. */
   @Override
   public void close() {
     closed = true;
+    host.close();
   }
 }

@@ -1,18 +1,18 @@
 package dev.weft.engine.wasm;
 
 import dev.weft.engine.LinkException;
-import dev.weft.wit.abi.CoreSignature;
-import dev.weft.wit.abi.CoreType;
 import dev.weft.wit.abi.FunctionCodec;
 import dev.weft.wit.binary.BinaryFormatException;
 import dev.weft.wit.binary.ComponentPlan;
 import dev.weft.wit.binary.ComponentReader;
 import dev.weft.wit.binary.ComponentTranslator;
 import dev.weft.wit.binary.CoreInstanceDef;
-import dev.weft.wit.binary.CoreRef;
+import dev.weft.wit.binary.EmbeddedWorld;
 import dev.weft.wit.binary.LiftedExport;
+import dev.weft.wit.binary.LocalResource;
 import dev.weft.wit.binary.LoweredImport;
 import dev.weft.wit.binary.UnsupportedComponentException;
+import dev.weft.wit.model.TypeId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,22 +20,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import run.endive.compiler.MachineFactoryCompiler;
 import run.endive.runtime.Instance;
 import run.endive.runtime.Machine;
 import run.endive.wasm.Parser;
 import run.endive.wasm.WasmModule;
-import run.endive.wasm.types.Export;
-import run.endive.wasm.types.ExternalType;
-import run.endive.wasm.types.FunctionType;
 import run.endive.wasm.types.MemoryLimits;
-import run.endive.wasm.types.ValType;
 
 /**
- * Loads component binaries: decodes them, parses and (optionally) compiles their core modules
- * once, checks that the host can satisfy their imports, and binds the canonical ABI of their
- * exports. Stateless and thread-safe; loading is slow (compilation), instantiating is cheap.
+ * Loads component binaries: decodes them, parses and (optionally) compiles their core modules once,
+ * checks that the host can satisfy their imports, and binds the canonical ABI of their exports.
+ * Stateless and thread-safe; loading is slow (compilation), instantiating is cheap.
  */
 public final class ComponentLoader {
   private ComponentLoader() {}
@@ -43,9 +42,8 @@ public final class ComponentLoader {
   /**
    * Loads the component in file {@code wasm}.
    *
-   * @throws LinkException when the file cannot be read, is not a valid component, has a shape
-   *     Weft does not support, or imports something the host does not provide; the message says
-   *     which
+   * @throws LinkException when the file cannot be read, is not a valid component, has a shape Weft
+   *     does not support, or imports something the host does not provide; the message says which
    */
   public static LoadedComponent load(Path wasm, LoadOptions options) {
     return load(wasm, options, HostImports.none());
@@ -80,8 +78,47 @@ public final class ComponentLoader {
    *
    * @throws LinkException as {@link #load(Path, LoadOptions)}
    */
-  public static LoadedComponent load(byte[] bytes, String displayName, LoadOptions options, HostImports host) {
+  public static LoadedComponent load(
+      byte[] bytes, String displayName, LoadOptions options, HostImports host) {
+    Optional<CoreWorld> embedded = embeddedWorld(bytes, displayName);
+    if (embedded.isPresent()) {
+      return load(bytes, displayName, embedded.get(), options, host);
+    }
     return link(plan(bytes, displayName), displayName, options, host);
+  }
+
+  /**
+   * The world a core module carries in its {@code component-type} section; empty for components.
+   */
+  private static Optional<CoreWorld> embeddedWorld(byte[] bytes, String displayName) {
+    if (!isCoreModule(bytes)) {
+      return Optional.empty();
+    }
+    try {
+      return EmbeddedWorld.find(bytes)
+          .map(w -> new CoreWorld(w.types(), functions(w.exports()), functions(w.imports())));
+    } catch (BinaryFormatException | UnsupportedComponentException e) {
+      throw new LinkException(
+          "`" + displayName + "`: its embedded WIT world is invalid: " + e.getMessage(), e);
+    }
+  }
+
+  private static List<ExportedFunction> functions(Map<String, dev.weft.wit.model.Function> fs) {
+    List<ExportedFunction> out = new ArrayList<>();
+    fs.forEach((k, f) -> out.add(new ExportedFunction(k, f)));
+    return out;
+  }
+
+  private static boolean isCoreModule(byte[] bytes) {
+    return bytes.length >= 8
+        && bytes[0] == 0
+        && bytes[1] == 'a'
+        && bytes[2] == 's'
+        && bytes[3] == 'm'
+        && bytes[4] == 1
+        && bytes[5] == 0
+        && bytes[6] == 0
+        && bytes[7] == 0;
   }
 
   /**
@@ -94,27 +131,23 @@ public final class ComponentLoader {
    *     not provide
    */
   public static LoadedComponent load(
-      byte[] coreModule, String displayName, CoreWorld world, LoadOptions options, HostImports host) {
+      byte[] coreModule,
+      String displayName,
+      CoreWorld world,
+      LoadOptions options,
+      HostImports host) {
     if (ComponentReader.isComponent(coreModule)) {
       throw new LinkException("`" + displayName + "` is a component: load it without a WIT world");
     }
     WasmModule m = parse(coreModule, displayName, 0);
-    return link(CoreModulePlans.plan(coreModule, m, world, displayName), displayName, options, host);
+    return link(
+        CoreModulePlans.plan(coreModule, m, world, displayName), displayName, options, host);
   }
 
-  private static LoadedComponent link(ComponentPlan plan, String displayName, LoadOptions options, HostImports host) {
-    List<BoundImport> imports = bindImports(plan, host, displayName);
-    for (CoreInstanceDef d : plan.instances()) {
-      if (d instanceof CoreInstanceDef.Bag b) {
-        for (CoreRef r : b.items().values()) {
-          if (r instanceof CoreRef.ResourceBuiltin rb && rb.kind() != CoreRef.Kind.DROP) {
-            throw new LinkException(
-                "`" + displayName + "` is not supported: resources defined by the component (resource."
-                    + rb.kind().name().toLowerCase() + ")");
-          }
-        }
-      }
-    }
+  private static LoadedComponent link(
+      ComponentPlan plan, String displayName, LoadOptions options, HostImports host) {
+    WasiAdapter wasi = WasiAdapter.find(plan, host);
+    List<BoundImport> imports = bindImports(plan, host, wasi, displayName);
     List<WasmModule> modules = new ArrayList<>();
     List<Function<Instance, Machine>> machines = new ArrayList<>();
     List<MemoryLimits> limits = new ArrayList<>();
@@ -125,31 +158,75 @@ public final class ComponentLoader {
       machines.add(options.compile() ? compile(m, displayName, i, options) : null);
     }
     List<BoundExport> exports = new ArrayList<>();
+    Map<String, String> unsupported = new LinkedHashMap<>();
     for (LiftedExport e : plan.exports()) {
       FunctionCodec codec;
       try {
-        codec = FunctionCodec.bind(e.function(), plan.types(), e.options().canonOptions());
+        codec =
+            FunctionCodec.bind(
+                e.function(), plan.types(), e.options().canonOptions(), localResources(plan));
       } catch (IllegalArgumentException ex) {
-        throw new LinkException("`" + displayName + "` export `" + e.key() + "`: " + ex.getMessage(), ex);
+        // One export Weft cannot call (a future, a stream...) should not make the others unusable.
+        unsupported.put(e.key(), ex.getMessage());
+        continue;
       }
-      checkSignature(plan, modules, e, codec.liftSignature(), displayName);
+      CoreSignatures.check(plan, modules, e, codec.liftSignature(), displayName);
       exports.add(new BoundExport(e, codec));
     }
-    return new LoadedComponent(displayName, plan, modules, machines, limits, exports, imports, host);
+    return new LoadedComponent(
+        displayName, plan, modules, machines, limits, exports, unsupported, imports, host, wasi);
   }
 
-  private static List<BoundImport> bindImports(ComponentPlan plan, HostImports host, String name) {
-    List<String> missing =
-        plan.imports().stream().map(LoweredImport::key).filter(k -> host.function(k).isEmpty()).toList();
+  private static Set<TypeId> localResources(ComponentPlan plan) {
+    return plan.resources().stream().map(LocalResource::id).collect(Collectors.toSet());
+  }
+
+  /** The bound imports, in plan order; null for those left out with the WASI adapter. */
+  private static List<BoundImport> bindImports(
+      ComponentPlan plan, HostImports host, WasiAdapter wasi, String name) {
+    List<String> missing = new ArrayList<>();
+    for (int k = 0; k < plan.imports().size(); k++) {
+      String key = plan.imports().get(k).key();
+      if (!wasi.skippedImports().contains(k) && host.function(key).isEmpty()) {
+        missing.add("`" + key + "`");
+      }
+    }
     if (!missing.isEmpty()) {
-      throw new LinkException("`" + name + "` imports " + String.join(", ", missing.stream().map(k -> "`" + k + "`").toList())
-          + ", which the host does not provide");
+      boolean adapter =
+          plan.instances().stream()
+              .anyMatch(
+                  d ->
+                      d instanceof CoreInstanceDef.Instantiate in
+                          && in.args().containsKey(WasiAdapter.MAIN_MODULE_ARG));
+      throw new LinkException(
+          "`"
+              + name
+              + "` imports "
+              + String.join(", ", missing)
+              + ", which the host does not provide"
+              + (adapter && host.wasiPreview1().isEmpty()
+                  ? " (it carries a WASI preview 1 adapter: grant WASI with"
+                      + " HostImports.withWasiPreview1 to replace it)"
+                  : ""));
     }
     List<BoundImport> out = new ArrayList<>();
-    for (LoweredImport imp : plan.imports()) {
+    for (int k = 0; k < plan.imports().size(); k++) {
+      LoweredImport imp = plan.imports().get(k);
+      if (wasi.skippedImports().contains(k)) {
+        out.add(null);
+        continue;
+      }
       HostFunction f = host.function(imp.key()).orElseThrow();
       try {
-        out.add(new BoundImport(imp, FunctionCodec.bind(imp.function(), plan.types(), imp.options().canonOptions()), f));
+        out.add(
+            new BoundImport(
+                imp,
+                FunctionCodec.bind(
+                    imp.function(),
+                    plan.types(),
+                    imp.options().canonOptions(),
+                    localResources(plan)),
+                f));
       } catch (IllegalArgumentException e) {
         throw new LinkException("`" + name + "` import `" + imp.key() + "`: " + e.getMessage(), e);
       }
@@ -164,6 +241,14 @@ public final class ComponentLoader {
    * @throws LinkException when the bytes are not a valid component or have an unsupported shape
    */
   public static ComponentDescription describe(byte[] bytes, String displayName) {
+    Optional<CoreWorld> embedded = embeddedWorld(bytes, displayName);
+    if (embedded.isPresent()) {
+      Map<String, dev.weft.wit.model.Function> exports = new LinkedHashMap<>();
+      embedded.get().exports().forEach(e -> exports.put(e.key(), e.function()));
+      Map<String, dev.weft.wit.model.Function> imports = new LinkedHashMap<>();
+      embedded.get().imports().forEach(e -> imports.put(e.key(), e.function()));
+      return new ComponentDescription(displayName, embedded.get().types(), exports, imports);
+    }
     ComponentPlan plan = plan(bytes, displayName);
     Map<String, dev.weft.wit.model.Function> exports = new LinkedHashMap<>();
     plan.exports().forEach(e -> exports.put(e.key(), e.function()));
@@ -173,14 +258,18 @@ public final class ComponentLoader {
   }
 
   private static ComponentPlan plan(byte[] bytes, String displayName) {
-    if (!ComponentReader.isComponent(bytes) && bytes.length >= 8 && bytes[0] == 0 && bytes[1] == 'a' && bytes[4] == 1) {
+    if (isCoreModule(bytes)) {
       throw new LinkException(
-          "`" + displayName + "` is a core Wasm module, not a component: give its WIT world to load it");
+          "`"
+              + displayName
+              + "` is a core Wasm module, not a component, and embeds no WIT world: "
+              + "give its WIT world to load it");
     }
     try {
       return ComponentTranslator.translate(ComponentReader.read(bytes));
     } catch (BinaryFormatException e) {
-      throw new LinkException("`" + displayName + "` is not a valid component: " + e.getMessage(), e);
+      throw new LinkException(
+          "`" + displayName + "` is not a valid component: " + e.getMessage(), e);
     } catch (UnsupportedComponentException e) {
       throw new LinkException("`" + displayName + "` is not supported: " + e.getMessage(), e);
     }
@@ -192,7 +281,8 @@ public final class ComponentLoader {
     } catch (RuntimeException | AssertionError | StackOverflowError e) {
       // Endive's parser asserts on some malformed code (AnnotatedInstruction.Builder.build) when
       // assertions are on: a bad module, not a bug of ours.
-      throw new LinkException("`" + name + "`: core module " + index + " is invalid: " + e.getMessage(), e);
+      throw new LinkException(
+          "`" + name + "`: core module " + index + " is invalid: " + e.getMessage(), e);
     }
   }
 
@@ -201,7 +291,9 @@ public final class ComponentLoader {
     try {
       if (options.compileCache().isPresent()) {
         try {
-          return MachineFactoryCompiler.builder(m).withCache(options.compileCache().get()).compile();
+          return MachineFactoryCompiler.builder(m)
+              .withCache(options.compileCache().get())
+              .compile();
         } catch (RuntimeException e) {
           // A damaged cache entry must cost a recompile, never a failed load.
           options.compileCache().get().evict(m.digest());
@@ -209,69 +301,29 @@ public final class ComponentLoader {
       }
       return MachineFactoryCompiler.compile(m);
     } catch (RuntimeException | AssertionError | StackOverflowError e) {
-      throw new LinkException("`" + name + "`: core module " + index + " does not compile: " + e.getMessage(), e);
+      throw new LinkException(
+          "`" + name + "`: core module " + index + " does not compile: " + e.getMessage(), e);
     }
   }
 
-  private static MemoryLimits memoryLimits(WasmModule m, LoadOptions options, String name, int index) {
+  private static MemoryLimits memoryLimits(
+      WasmModule m, LoadOptions options, String name, int index) {
     if (m.memorySection().isEmpty() || m.memorySection().get().memoryCount() == 0) {
       return null;
     }
     MemoryLimits declared = m.memorySection().get().getMemory(0).limits();
     if (declared.initialPages() > options.maxMemoryPages()) {
-      throw new LinkException("`" + name + "`: core module " + index + " needs " + declared.initialPages()
-          + " pages of memory, more than the limit of " + options.maxMemoryPages());
+      throw new LinkException(
+          "`"
+              + name
+              + "`: core module "
+              + index
+              + " needs "
+              + declared.initialPages()
+              + " pages of memory, more than the limit of "
+              + options.maxMemoryPages());
     }
-    return new MemoryLimits(declared.initialPages(), Math.min(declared.maximumPages(), options.maxMemoryPages()));
-  }
-
-  private static void checkSignature(
-      ComponentPlan plan, List<WasmModule> modules, LiftedExport e, CoreSignature want, String name) {
-    FunctionType have = coreFunctionType(plan, modules, e.coreFunction());
-    if (have == null) {
-      throw new LinkException("`" + name + "` export `" + e.key() + "` does not lift a core module function");
-    }
-    if (!matches(want.params(), have.params()) || !matches(want.results(), have.returns())) {
-      throw new LinkException("`" + name + "` export `" + e.key() + "`: core function has type " + have
-          + " but its WIT type flattens to " + want.params() + " -> " + want.results());
-    }
-  }
-
-  private static boolean matches(List<CoreType> want, List<ValType> have) {
-    if (want.size() != have.size()) {
-      return false;
-    }
-    for (int i = 0; i < want.size(); i++) {
-      ValType v =
-          switch (want.get(i)) {
-            case I32 -> ValType.I32;
-            case I64 -> ValType.I64;
-            case F32 -> ValType.F32;
-            case F64 -> ValType.F64;
-          };
-      if (!v.equals(have.get(i))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** The type of the core function {@code ref} names, following export bags; null if not a module's. */
-  private static FunctionType coreFunctionType(ComponentPlan plan, List<WasmModule> modules, CoreRef ref) {
-    CoreRef r = ref;
-    for (int hops = 0; hops <= plan.instances().size() && r instanceof CoreRef.Export e; hops++) {
-      CoreInstanceDef def = plan.instances().get(e.instance());
-      if (def instanceof CoreInstanceDef.Bag bag) {
-        r = bag.items().get(e.name());
-        continue;
-      }
-      WasmModule m = modules.get(((CoreInstanceDef.Instantiate) def).module());
-      Export ex = ModuleTypes.export(m, e.name());
-      if (ex == null || ex.exportType() != ExternalType.FUNCTION) {
-        return null;
-      }
-      return ModuleTypes.functionType(m, ex.index());
-    }
-    return null;
+    return new MemoryLimits(
+        declared.initialPages(), Math.min(declared.maximumPages(), options.maxMemoryPages()));
   }
 }

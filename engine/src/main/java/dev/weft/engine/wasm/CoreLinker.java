@@ -30,8 +30,18 @@ import run.endive.wasm.types.Import;
 final class CoreLinker {
   /** Makes the core functions that are not module exports: lowered imports and built-ins. */
   interface HostSide {
-    /** The implementation of {@code ref}, a {@link CoreRef.Lowered} or {@link CoreRef.ResourceBuiltin}. */
+    /**
+     * The implementation of {@code ref}: a {@link CoreRef.Lowered}, a {@link
+     * CoreRef.ResourceBuiltin}, or an export of a core instance left out (the replaced WASI
+     * adapter).
+     */
     WasmFunctionHandle function(CoreRef ref, FunctionType importerType);
+
+    /** Whether core instance {@code index} is left out (not instantiated). */
+    boolean leftOut(int index);
+
+    /** The runtime's WASI preview 1 function {@code name}, or null when WASI is not replaced. */
+    ImportFunction wasi(String name);
   }
 
   private final ComponentPlan plan;
@@ -55,18 +65,29 @@ final class CoreLinker {
       Import imp = module.importSection().getImport(i);
       Integer from = def.args().get(imp.module());
       if (from == null) {
-        throw new LinkException("core module imports `" + imp.module() + "`, which the component does not supply");
+        throw new LinkException(
+            "core module imports `" + imp.module() + "`, which the component does not supply");
       }
       CoreRef ref = new CoreRef.Export(from, imp.name());
       switch (imp.importType()) {
         case FUNCTION -> {
           FunctionType type = module.typeSection().getType(((FunctionImport) imp).typeIndex());
+          ImportFunction wasi =
+              imp.module().equals(WasiAdapter.MODULE) ? host.wasi(imp.name()) : null;
+          if (wasi != null) {
+            // The runtime's WASI preview 1 in place of wit-component's adapter.
+            functions.add(new HostFunction(imp.module(), imp.name(), type, wasi.handle()));
+            continue;
+          }
           CoreRef end = terminal(ref);
-          if (end instanceof CoreRef.Export) {
+          if (end instanceof CoreRef.Export e && !host.leftOut(e.instance())) {
             ExportFunction target = function(end);
-            functions.add(new HostFunction(imp.module(), imp.name(), type, (caller, args) -> target.apply(args)));
+            functions.add(
+                new HostFunction(
+                    imp.module(), imp.name(), type, (caller, args) -> target.apply(args)));
           } else {
-            functions.add(new HostFunction(imp.module(), imp.name(), type, host.function(end, type)));
+            functions.add(
+                new HostFunction(imp.module(), imp.name(), type, host.function(end, type)));
           }
         }
         case MEMORY -> memories.add(new ImportMemory(imp.module(), imp.name(), memory(ref)));
@@ -76,9 +97,11 @@ final class CoreLinker {
         }
         case GLOBAL -> {
           Located l = locate(ref, ExternalType.GLOBAL);
-          globals.add(new ImportGlobal(imp.module(), imp.name(), l.instance.global(l.export.index())));
+          globals.add(
+              new ImportGlobal(imp.module(), imp.name(), l.instance.global(l.export.index())));
         }
-        case TAG -> throw new LinkException("core modules importing exception tags are not supported");
+        case TAG ->
+            throw new LinkException("core modules importing exception tags are not supported");
       }
     }
     return ImportValues.builder()
@@ -113,7 +136,8 @@ final class CoreLinker {
       }
       r = bag.items().get(e.name());
       if (r == null) {
-        throw new LinkException("core instance " + e.instance() + " has no export `" + e.name() + "`");
+        throw new LinkException(
+            "core instance " + e.instance() + " has no export `" + e.name() + "`");
       }
     }
     throw new LinkException("core export bags refer to each other in a cycle");
@@ -124,14 +148,17 @@ final class CoreLinker {
     if (r instanceof CoreRef.Export e) {
       Instance inst = cores[e.instance()];
       if (inst == null) {
-        throw new LinkException("core instance " + e.instance() + " is used before it is instantiated");
+        throw new LinkException(
+            "core instance " + e.instance() + " is used before it is instantiated");
       }
       Export ex = ModuleTypes.export(inst.module(), e.name());
       if (ex == null || ex.exportType() != kind) {
-        throw new LinkException("core instance " + e.instance() + " has no " + kind + " export `" + e.name() + "`");
+        throw new LinkException(
+            "core instance " + e.instance() + " has no " + kind + " export `" + e.name() + "`");
       }
       return new Located(inst, ex);
     }
-    throw new LinkException("core " + kind + " " + ref + " is a host import or built-in, not a module's " + kind);
+    throw new LinkException(
+        "core " + kind + " " + ref + " is a host import or built-in, not a module's " + kind);
   }
 }

@@ -31,6 +31,7 @@ import run.endive.wasm.types.Import;
 final class CoreModulePlans {
   /** The import module name wit-bindgen gives functions the world imports directly. */
   static final String ROOT = "$root";
+
   /** The import name prefix wit-bindgen gives a resource's drop. */
   static final String RESOURCE_DROP = "[resource-drop]";
 
@@ -47,8 +48,16 @@ final class CoreModulePlans {
     for (int i = 0; i < n; i++) {
       Import imp = module.importSection().getImport(i);
       if (imp.importType() != ExternalType.FUNCTION) {
-        throw new LinkException("`" + name + "` imports " + imp.importType() + " `" + imp.module() + "`.`" + imp.name()
-            + "`; a core module with a WIT world may import only functions");
+        throw new LinkException(
+            "`"
+                + name
+                + "` imports "
+                + imp.importType()
+                + " `"
+                + imp.module()
+                + "`.`"
+                + imp.name()
+                + "`; a core module with a WIT world may import only functions");
       }
       String key = imp.module().equals(ROOT) ? imp.name() : imp.module() + "#" + imp.name();
       if (imp.name().startsWith(RESOURCE_DROP)) {
@@ -61,7 +70,8 @@ final class CoreModulePlans {
       }
       Function f = wanted.get(key);
       if (f == null) {
-        throw new LinkException("`" + name + "` imports `" + key + "`, which its WIT world does not declare");
+        throw new LinkException(
+            "`" + name + "` imports `" + key + "`, which its WIT world does not declare");
       }
       bags.computeIfAbsent(imp.module(), k -> new LinkedHashMap<>())
           .put(imp.name(), new CoreRef.Lowered(importFunctions.size()));
@@ -78,7 +88,8 @@ final class CoreModulePlans {
     instances.add(new CoreInstanceDef.Instantiate(0, args));
     Optional<CoreRef> memory = coreExport(module, main, "memory", ExternalType.MEMORY);
     Optional<CoreRef> realloc = coreExport(module, main, "cabi_realloc", ExternalType.FUNCTION);
-    PlanOptions importOptions = new PlanOptions(StringEncoding.UTF8, memory, realloc, Optional.empty());
+    PlanOptions importOptions =
+        new PlanOptions(StringEncoding.UTF8, memory, realloc, Optional.empty());
     List<LoweredImport> lowered = new ArrayList<>();
     for (int i = 0; i < importFunctions.size(); i++) {
       lowered.add(new LoweredImport(importInstances.get(i), importFunctions.get(i), importOptions));
@@ -87,12 +98,31 @@ final class CoreModulePlans {
     for (ExportedFunction e : world.exports()) {
       CoreRef f =
           coreExport(module, main, e.key(), ExternalType.FUNCTION)
-              .orElseThrow(() -> new LinkException("`" + name + "` has no core export `" + e.key() + "` for its WIT export"));
-      Optional<CoreRef> post = coreExport(module, main, "cabi_post_" + e.key(), ExternalType.FUNCTION);
-      exports.add(new LiftedExport(e.key(), e.function(), f, new PlanOptions(StringEncoding.UTF8, memory, realloc, post)));
+              .orElseThrow(
+                  () ->
+                      new LinkException(
+                          "`"
+                              + name
+                              + "` has no core export `"
+                              + e.key()
+                              + "` for its WIT export"));
+      Optional<CoreRef> post =
+          coreExport(module, main, "cabi_post_" + e.key(), ExternalType.FUNCTION);
+      exports.add(
+          new LiftedExport(
+              e.key(),
+              e.function(),
+              f,
+              new PlanOptions(StringEncoding.UTF8, memory, realloc, post)));
     }
     return new ComponentPlan(
-        List.of(new ComponentPlan.ModuleBinary(bytes)), instances, lowered, exports, List.copyOf(bags.keySet()), world.types());
+        List.of(new ComponentPlan.ModuleBinary(bytes)),
+        instances,
+        lowered,
+        exports,
+        List.copyOf(bags.keySet()),
+        List.of(),
+        world.types());
   }
 
   /** The resource named {@code name} that the world's imported functions use, or null. */
@@ -112,8 +142,11 @@ final class CoreModulePlans {
     return null;
   }
 
-  private static Optional<CoreRef> coreExport(WasmModule m, int instance, String name, ExternalType kind) {
+  private static Optional<CoreRef> coreExport(
+      WasmModule m, int instance, String name, ExternalType kind) {
     Export e = ModuleTypes.export(m, name);
-    return e != null && e.exportType() == kind ? Optional.of(new CoreRef.Export(instance, name)) : Optional.empty();
+    return e != null && e.exportType() == kind
+        ? Optional.of(new CoreRef.Export(instance, name))
+        : Optional.empty();
   }
 }

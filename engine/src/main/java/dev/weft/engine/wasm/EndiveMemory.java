@@ -75,11 +75,13 @@ final class EndiveMemory implements Memory {
   @Override
   public int realloc(int oldPtr, int oldSize, int align, int newSize) {
     if (realloc == null) {
-      throw new AbiException("the function needs the `realloc` canonical option, which the component does not give");
+      throw new AbiException(
+          "the function needs the `realloc` canonical option, which the component does not give");
     }
     long[] r = realloc.apply(oldPtr, oldSize, align, newSize);
     if (r == null || r.length != 1) {
-      throw new AbiException("realloc returned " + (r == null ? 0 : r.length) + " values instead of 1");
+      throw new AbiException(
+          "realloc returned " + (r == null ? 0 : r.length) + " values instead of 1");
     }
     return (int) r[0];
   }

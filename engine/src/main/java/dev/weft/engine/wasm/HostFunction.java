@@ -9,8 +9,8 @@ import java.util.Optional;
  * runs the guest, in the middle of its call; arguments are already lifted and checked against the
  * import's WIT type, and the result is checked when it is lowered.
  *
- * <p>Failures: throw an {@link dev.weft.engine.EngineException} (for example of kind {@code
- * HOST}); the guest's call ends with it and the instance is not used again.
+ * <p>Failures: throw an {@link dev.weft.engine.EngineException} (for example of kind {@code HOST});
+ * the guest's call ends with it and the instance is not used again.
  */
 @FunctionalInterface
 public interface HostFunction {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntConsumer;
+import run.endive.wasi.WasiOptions;
 
 /**
  * What the host gives components to import: functions keyed like exports ({@code
@@ -19,14 +20,17 @@ import java.util.function.IntConsumer;
  * {@code Handle(rep)} the guest borrowed.
  */
 public final class HostImports {
-  private static final HostImports NONE = new HostImports(Map.of(), Map.of());
+  private static final HostImports NONE = new HostImports(Map.of(), Map.of(), null);
 
   private final Map<String, HostFunction> functions;
   private final Map<String, IntConsumer> drops;
+  private final WasiOptions wasi;
 
-  private HostImports(Map<String, HostFunction> functions, Map<String, IntConsumer> drops) {
+  private HostImports(
+      Map<String, HostFunction> functions, Map<String, IntConsumer> drops, WasiOptions wasi) {
     this.functions = Collections.unmodifiableMap(new LinkedHashMap<>(functions));
     this.drops = Map.copyOf(drops);
+    this.wasi = wasi;
   }
 
   /** No imports: only self-contained components load. */
@@ -38,9 +42,43 @@ public final class HostImports {
     return new Builder();
   }
 
-  /** The function for import key {@code key}, if the host provides it. */
+  /**
+   * The function for import key {@code key}, if the host provides it: under exactly that key, or
+   * else under the same interface and function at a semver-compatible version (same major version;
+   * for 0.x, same minor), as wasmtime's linker allows.
+   */
   public Optional<HostFunction> function(String key) {
-    return Optional.ofNullable(functions.get(key));
+    HostFunction f = functions.get(key);
+    if (f != null) {
+      return Optional.of(f);
+    }
+    for (Map.Entry<String, HostFunction> e : functions.entrySet()) {
+      if (compatible(key, e.getKey())) {
+        return Optional.of(e.getValue());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether {@code a} and {@code b} name one function of one interface at compatible versions. */
+  static boolean compatible(String a, String b) {
+    int at = a.indexOf('@');
+    int bt = b.indexOf('@');
+    int ah = a.indexOf('#');
+    int bh = b.indexOf('#');
+    if (at < 0 || bt < 0 || ah < at || bh < bt) {
+      return false;
+    }
+    if (!a.substring(0, at).equals(b.substring(0, bt))
+        || !a.substring(ah).equals(b.substring(bh))) {
+      return false;
+    }
+    String[] av = a.substring(at + 1, ah).split("[.+-]");
+    String[] bv = b.substring(bt + 1, bh).split("[.+-]");
+    if (av.length < 2 || bv.length < 2 || !av[0].equals(bv[0])) {
+      return false;
+    }
+    return !av[0].equals("0") || av[1].equals(bv[1]);
   }
 
   /** The keys of every function the host provides. */
@@ -53,12 +91,32 @@ public final class HostImports {
     return Optional.ofNullable(drops.get(resource));
   }
 
+  /**
+   * The WASI preview 1 that replaces a component's {@code wasi_snapshot_preview1} adapter, if the
+   * host grants one.
+   */
+  public Optional<WasiOptions> wasiPreview1() {
+    return Optional.ofNullable(wasi);
+  }
+
   /** Builds {@link HostImports}. */
   public static final class Builder {
     private final Map<String, HostFunction> functions = new LinkedHashMap<>();
     private final Map<String, IntConsumer> drops = new LinkedHashMap<>();
+    private WasiOptions wasi;
 
     private Builder() {}
+
+    /**
+     * Runs Endive's WASI preview 1 (one per instance, with these options) in place of the {@code
+     * wasi_snapshot_preview1} adapter module that wit-component puts into components built from
+     * WASI programs: the main module calls WASI directly, the adapter and the {@code wasi:*}
+     * imports it needs are left out.
+     */
+    public Builder withWasiPreview1(WasiOptions options) {
+      this.wasi = options;
+      return this;
+    }
 
     /** Provides the import {@code key} ({@code ns:pkg/iface@ver#fn}, or a bare function name). */
     public Builder withFunction(String key, HostFunction function) {
@@ -67,8 +125,8 @@ public final class HostImports {
     }
 
     /**
-     * Runs {@code onDrop} with the host's representation when a guest drops an owned handle to
-     * the resource named {@code resource}.
+     * Runs {@code onDrop} with the host's representation when a guest drops an owned handle to the
+     * resource named {@code resource}.
      */
     public Builder withResourceDrop(String resource, IntConsumer onDrop) {
       drops.put(resource, onDrop);
@@ -76,7 +134,7 @@ public final class HostImports {
     }
 
     public HostImports build() {
-      return new HostImports(functions, drops);
+      return new HostImports(functions, drops, wasi);
     }
   }
 }

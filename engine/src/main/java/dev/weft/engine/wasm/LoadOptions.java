@@ -11,7 +11,8 @@ import java.util.Optional;
  *     interpret them (faster to load, slower to run)
  * @param compileCache where compiled classes are kept between runs, if anywhere
  */
-public record LoadOptions(int maxMemoryPages, boolean compile, Optional<CompileCache> compileCache) {
+public record LoadOptions(
+    int maxMemoryPages, boolean compile, Optional<CompileCache> compileCache) {
   /** The Wasm limit of a 32-bit memory: 65536 pages of 64 KiB. */
   public static final int MAX_PAGES = 65536;
 
@@ -23,7 +24,8 @@ public record LoadOptions(int maxMemoryPages, boolean compile, Optional<CompileC
   public LoadOptions {
     Objects.requireNonNull(compileCache, "compileCache");
     if (maxMemoryPages < 1 || maxMemoryPages > MAX_PAGES) {
-      throw new IllegalArgumentException("maxMemoryPages must be 1 to " + MAX_PAGES + ", got " + maxMemoryPages);
+      throw new IllegalArgumentException(
+          "maxMemoryPages must be 1 to " + MAX_PAGES + ", got " + maxMemoryPages);
     }
   }
 

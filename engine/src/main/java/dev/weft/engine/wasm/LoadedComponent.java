@@ -29,6 +29,8 @@ public final class LoadedComponent {
   private final List<BoundExport> bound;
   private final List<BoundImport> imports;
   private final HostImports host;
+  private final WasiAdapter wasi;
+  private final Map<String, String> unsupported;
   private final Map<String, ExportedFunction> exports;
   private final Map<String, Integer> index;
 
@@ -39,10 +41,14 @@ public final class LoadedComponent {
       List<Function<Instance, Machine>> machines,
       List<MemoryLimits> limits,
       List<BoundExport> bound,
+      Map<String, String> unsupported,
       List<BoundImport> imports,
-      HostImports host) {
+      HostImports host,
+      WasiAdapter wasi) {
     this.displayName = displayName;
-    this.imports = List.copyOf(imports);
+    this.imports = Collections.unmodifiableList(new java.util.ArrayList<>(imports));
+    this.wasi = wasi;
+    this.unsupported = Collections.unmodifiableMap(new LinkedHashMap<>(unsupported));
     this.host = host;
     this.plan = plan;
     this.modules = List.copyOf(modules);
@@ -59,11 +65,12 @@ public final class LoadedComponent {
       bare.merge(b.export().function().name(), i, (a, c) -> -1);
     }
     // A bare function name also finds an interface export, when only one export has that name.
-    bare.forEach((name, i) -> {
-      if (i >= 0) {
-        idx.putIfAbsent(name, i);
-      }
-    });
+    bare.forEach(
+        (name, i) -> {
+          if (i >= 0) {
+            idx.putIfAbsent(name, i);
+          }
+        });
     this.exports = Collections.unmodifiableMap(ex);
     this.index = Map.copyOf(idx);
   }
@@ -86,6 +93,14 @@ public final class LoadedComponent {
     return exports;
   }
 
+  /**
+   * Exports Weft cannot call, by key, with the reason (a type with no canonical ABI here, such as a
+   * future or a stream). They are not in {@link #exports()}; the component still loads.
+   */
+  public Map<String, String> unsupportedExports() {
+    return unsupported;
+  }
+
   /** The export with key {@code name}, or the only export whose function is named {@code name}. */
   public Optional<ExportedFunction> findExport(String name) {
     Integer i = index.get(name);
@@ -100,6 +115,20 @@ public final class LoadedComponent {
    */
   public ComponentInstance instantiate() {
     return new ComponentInstance(this);
+  }
+
+  /**
+   * A new instance seeded from {@code snapshot} (taken from an instance of this component): the
+   * core modules are instantiated, then their memories and mutable globals are overwritten with the
+   * snapshot's, so the guest's own initialisation does not run again.
+   *
+   * @throws InstantiationException as {@link #instantiate()}
+   * @throws IllegalArgumentException when the snapshot comes from another component
+   */
+  public ComponentInstance instantiate(InstanceSnapshot snapshot) {
+    ComponentInstance i = new ComponentInstance(this);
+    i.restore(snapshot);
+    return i;
   }
 
   ComponentPlan plan() {
@@ -128,6 +157,10 @@ public final class LoadedComponent {
 
   HostImports host() {
     return host;
+  }
+
+  WasiAdapter wasi() {
+    return wasi;
   }
 
   /** The index of an export in {@link #bound()}, or -1. */

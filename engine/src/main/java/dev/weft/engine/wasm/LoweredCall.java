@@ -12,10 +12,10 @@ import run.endive.runtime.Instance;
 import run.endive.runtime.WasmFunctionHandle;
 
 /**
- * A host import as the guest calls it ({@code canon lower}): lifts the guest's core arguments,
- * runs the host function, lowers its result into the guest. The memory and realloc are looked up
- * on the first call, because wit-component lowers imports before the module that defines the
- * memory is instantiated.
+ * A host import as the guest calls it ({@code canon lower}): lifts the guest's core arguments, runs
+ * the host function, lowers its result into the guest. The memory and realloc are looked up on the
+ * first call, because wit-component lowers imports before the module that defines the memory is
+ * instantiated.
  */
 final class LoweredCall implements WasmFunctionHandle {
   private final BoundImport bound;
@@ -32,7 +32,9 @@ final class LoweredCall implements WasmFunctionHandle {
   private EndiveMemory memory() {
     PlanOptions o = bound.lowered().options();
     if (memory == null && o.memory().isPresent()) {
-      memory = new EndiveMemory(linker.memory(o.memory().get()), o.realloc().map(linker::function).orElse(null));
+      memory =
+          new EndiveMemory(
+              linker.memory(o.memory().get()), o.realloc().map(linker::function).orElse(null));
     }
     return memory;
   }
@@ -46,7 +48,9 @@ final class LoweredCall implements WasmFunctionHandle {
       return bound.codec().lowerResult(result, args, m, handles);
     } catch (ValueException | IllegalArgumentException e) {
       throw new EngineException(
-          ErrorKind.HOST, "host function `" + bound.lowered().key() + "` returned a bad value: " + e.getMessage(), e);
+          ErrorKind.HOST,
+          "host function `" + bound.lowered().key() + "` returned a bad value: " + e.getMessage(),
+          e);
     }
   }
 }

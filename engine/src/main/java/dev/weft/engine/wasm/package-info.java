@@ -1,6 +1,6 @@
 /**
- * Components on Endive: load a component once, instantiate it many times, call its exports with
- * WIT values.
+ * Components on Endive: load a component once, instantiate it many times, call its exports with WIT
+ * values.
  *
  * <pre>{@code
  * LoadedComponent greet = ComponentLoader.load(Path.of("greet.wasm"), LoadOptions.defaults());
@@ -14,11 +14,11 @@
  * checks that {@link dev.weft.engine.wasm.HostImports} provides every import ({@link
  * dev.weft.engine.LinkException} otherwise, naming them). {@link
  * dev.weft.engine.wasm.LoadedComponent} is thread-safe; each {@link
- * dev.weft.engine.wasm.ComponentInstance} replays the plan (instantiates the core modules in
- * order, wiring their imports: wit-component's shim and fixup modules run as they are) and serves
- * one call at a time. Traps and canonical ABI violations are {@link
- * dev.weft.engine.TrapException}s and leave the instance unusable; an interrupted thread ends the
- * call with an {@link dev.weft.engine.EngineException} of kind {@code TIMEOUT}.
+ * dev.weft.engine.wasm.ComponentInstance} replays the plan (instantiates the core modules in order,
+ * wiring their imports: wit-component's shim and fixup modules run as they are) and serves one call
+ * at a time. Traps and canonical ABI violations are {@link dev.weft.engine.TrapException}s and
+ * leave the instance unusable; an interrupted thread ends the call with an {@link
+ * dev.weft.engine.EngineException} of kind {@code TIMEOUT}.
  *
  * <p>A plain core module that follows wit-bindgen's conventions loads with its WIT world ({@link
  * dev.weft.engine.wasm.CoreWorld}); {@link dev.weft.engine.wasm.ComponentLoader#describe} reads a

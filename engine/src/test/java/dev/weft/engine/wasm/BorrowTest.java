@@ -25,8 +25,10 @@ class BorrowTest {
   void aBorrowedHandleMustBeDroppedBeforeTheCallReturns() {
     ComponentInstance i = borrow.instantiate();
     assertEquals(Optional.of(new U32(1)), i.call("release", List.of(new Handle(42))));
-    TrapException e = assertThrows(TrapException.class, () -> i.call("keep", List.of(new Handle(42))));
-    assertEquals("`keep` trapped: 1 borrowed handle(s) not dropped before returning", e.getMessage());
+    TrapException e =
+        assertThrows(TrapException.class, () -> i.call("keep", List.of(new Handle(42))));
+    assertEquals(
+        "`keep` trapped: 1 borrowed handle(s) not dropped before returning", e.getMessage());
     assertEquals(List.of(), dropped, "dropping a borrow does not drop the resource");
   }
 

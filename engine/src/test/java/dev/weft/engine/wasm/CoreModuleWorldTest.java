@@ -33,8 +33,11 @@ class CoreModuleWorldTest {
   void greetsCoreModuleRunsWithItsWorld() throws Exception {
     byte[] component = Files.readAllBytes(DIR.resolve("greet.wasm"));
     ComponentDescription d = ComponentLoader.describe(component, "greet.wasm");
-    byte[] core = ComponentTranslator.translate(ComponentReader.read(component)).modules().get(0).bytes();
-    LoadedComponent c = ComponentLoader.load(core, "greet.core.wasm", world(d), LoadOptions.defaults(), HostImports.none());
+    byte[] core =
+        ComponentTranslator.translate(ComponentReader.read(component)).modules().get(0).bytes();
+    LoadedComponent c =
+        ComponentLoader.load(
+            core, "greet.core.wasm", world(d), LoadOptions.defaults(), HostImports.none());
     try (ComponentInstance i = c.instantiate()) {
       assertEquals(Optional.of(new Str("Hello, core!")), i.call("greet", List.of(new Str("core"))));
       assertEquals(Optional.of(new U32(3)), i.call("count-chars", List.of(new Str("abc"))));
@@ -43,25 +46,34 @@ class CoreModuleWorldTest {
 
   @Test
   void importsAreLoweredStraightIntoTheModule() throws Exception {
-    ComponentDescription d = ComponentLoader.describe(Files.readAllBytes(DIR.resolve("app.wasm")), "app.wasm");
+    ComponentDescription d =
+        ComponentLoader.describe(Files.readAllBytes(DIR.resolve("app.wasm")), "app.wasm");
     assertEquals(
-        List.of("test:host/store@0.1.0#[method]blob.size", "test:host/store@0.1.0#log",
-            "test:host/store@0.1.0#lookup", "test:host/store@0.1.0#[constructor]blob"),
+        List.of(
+            "test:host/store@0.1.0#[method]blob.size",
+            "test:host/store@0.1.0#log",
+            "test:host/store@0.1.0#lookup",
+            "test:host/store@0.1.0#[constructor]blob"),
         List.copyOf(d.imports().keySet()));
     String s = "test:host/store@0.1.0#";
     List<String> log = new ArrayList<>();
     HostImports host =
         HostImports.builder()
-            .withFunction(s + "log", a -> {
-              log.add(((Str) a.get(0)).value());
-              return Optional.empty();
-            })
-            .withFunction(s + "lookup", a -> Optional.of(OptionValue.some(new Str("v:" + ((Str) a.get(0)).value()))))
+            .withFunction(
+                s + "log",
+                a -> {
+                  log.add(((Str) a.get(0)).value());
+                  return Optional.empty();
+                })
+            .withFunction(
+                s + "lookup",
+                a -> Optional.of(OptionValue.some(new Str("v:" + ((Str) a.get(0)).value()))))
             .withFunction(s + "[constructor]blob", a -> Optional.of(new Handle(0)))
             .withFunction(s + "[method]blob.size", a -> Optional.of(new U32(0)))
             .build();
     byte[] core = Files.readAllBytes(DIR.resolve("app.core.wasm"));
-    LoadedComponent c = ComponentLoader.load(core, "app.core.wasm", world(d), new LoadOptions(16, false), host);
+    LoadedComponent c =
+        ComponentLoader.load(core, "app.core.wasm", world(d), new LoadOptions(16, false), host);
     try (ComponentInstance i = c.instantiate()) {
       assertEquals(Optional.of(new Str("v:k")), i.call("run", List.of(new Str("k"))));
       assertEquals(List.of("k"), log);
@@ -71,11 +83,18 @@ class CoreModuleWorldTest {
 
   @Test
   void importsTheWorldDoesNotDeclareAreNamed() throws Exception {
-    ComponentDescription d = ComponentLoader.describe(Files.readAllBytes(DIR.resolve("app.wasm")), "app.wasm");
+    ComponentDescription d =
+        ComponentLoader.describe(Files.readAllBytes(DIR.resolve("app.wasm")), "app.wasm");
     CoreWorld empty = new CoreWorld(d.types(), List.of(), List.of());
     byte[] core = Files.readAllBytes(DIR.resolve("app.core.wasm"));
     LinkException e =
-        assertThrows(LinkException.class, () -> ComponentLoader.load(core, "app.core.wasm", empty, LoadOptions.defaults(), HostImports.none()));
-    assertEquals("`app.core.wasm` imports `test:host/store@0.1.0#log`, which its WIT world does not declare", e.getMessage());
+        assertThrows(
+            LinkException.class,
+            () ->
+                ComponentLoader.load(
+                    core, "app.core.wasm", empty, LoadOptions.defaults(), HostImports.none()));
+    assertEquals(
+        "`app.core.wasm` imports `test:host/store@0.1.0#log`, which its WIT world does not declare",
+        e.getMessage());
   }
 }

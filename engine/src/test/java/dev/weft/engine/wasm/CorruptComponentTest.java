@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.weft.engine.EngineException;
-import java.nio.file.Files;
 import dev.weft.wit.value.WitValue;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Random;
@@ -18,7 +18,16 @@ import org.junit.jupiter.api.Test;
 class CorruptComponentTest {
   @Test
   void corruptedComponentsFailWithEngineExceptions() throws Exception {
-    byte[] original = Files.readAllBytes(Path.of("src/test/resources/components/app.wasm"));
+    corrupt("app.wasm", 30);
+  }
+
+  @Test
+  void corruptedCoreModulesWithEmbeddedWorldsFailWithEngineExceptions() throws Exception {
+    corrupt("app.embed.wasm", 10);
+  }
+
+  private static void corrupt(String fixture, int minLoaded) throws Exception {
+    byte[] original = Files.readAllBytes(Path.of("src/test/resources/components", fixture));
     String s = "test:host/store@0.1.0#";
     HostImports host =
         HostImports.builder()
@@ -33,8 +42,8 @@ class CorruptComponentTest {
       byte[] b = original.clone();
       b[8 + rng.nextInt(b.length - 8)] = (byte) rng.nextInt(256);
       try {
-        ComponentLoader.describe(b, "app.wasm");
-        ComponentLoader.load(b, "app.wasm", new LoadOptions(16, false), host).instantiate().close();
+        ComponentLoader.describe(b, fixture);
+        ComponentLoader.load(b, fixture, new LoadOptions(16, false), host).instantiate().close();
         loaded++;
       } catch (EngineException e) {
         // expected: link or instantiation failure
@@ -42,6 +51,6 @@ class CorruptComponentTest {
         fail("round " + round + ": " + e, e);
       }
     }
-    assertTrue(loaded > 30, "many corruptions hit data or code and still load: " + loaded);
+    assertTrue(loaded > minLoaded, "many corruptions hit data or code and still load: " + loaded);
   }
 }

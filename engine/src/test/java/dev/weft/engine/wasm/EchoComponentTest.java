@@ -19,8 +19,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * Round trips through a real guest (echo.wat): the host lowers a value into guest memory with the
@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
  */
 class EchoComponentTest {
   static final LoadedComponent ECHO =
-      ComponentLoader.load(Path.of("src/test/resources/components/echo.wasm"), LoadOptions.defaults());
+      ComponentLoader.load(
+          Path.of("src/test/resources/components/echo.wasm"), LoadOptions.defaults());
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static WitValue echo(ComponentInstance i, String export, String json) throws Exception {
@@ -45,36 +46,40 @@ class EchoComponentTest {
   // Engine tests use @TestFactory: vertx-junit5 pins junit-jupiter-api 5.9.3, which the 5.14
   // params engine cannot run (see the report); a junit-bom import in the root pom would fix it.
   private static final String[][] CASES = {
-          {"echo-string", "\"\""},
-          {"echo-string", "\"héllo wörld 😀\""},
-          {"echo-string-utf16", "\"héllo wörld 😀\""},
-          {"echo-string-latin1", "\"héllo wörld\""},
-          {"echo-string-latin1", "\"héllo wörld 😀 ĳ\""},
-          {"echo-bytes", "\"AAEC/w==\""},
-          {"echo-nested", "[[1,2],[],[65535]]"},
-          {"echo-point", "{\"x\":1.5,\"y\":\"NaN\",\"label\":\"p\",\"tags\":[\"a\",\"bé\"]}"},
-          {"echo-shape", "{\"tag\":\"circle\",\"val\":2.5}"},
-          {"echo-shape", "{\"tag\":\"rect\",\"val\":{\"x\":0.0,\"y\":-1.0,\"label\":\"\",\"tags\":[]}}"},
-          {"echo-shape", "{\"tag\":\"none\"}"},
-          {"echo-color", "\"blue\""},
-          {"echo-perms", "[\"read\",\"exec\"]"},
-          {"echo-many", "[\"f0\",\"f9\",\"f19\"]"},
-          {"echo-option", "{\"tag\":\"some\",\"val\":18446744073709551615}"},
-          {"echo-option", "{\"tag\":\"some\",\"val\":null}"},
-          {"echo-option", "{\"tag\":\"none\"}"},
-          {"echo-result", "{\"tag\":\"ok\",\"val\":\"fine\"}"},
-          {"echo-result", "{\"tag\":\"err\",\"val\":-128}"},
-          {"echo-empty-result", "{\"tag\":\"err\"}"},
+    {"echo-string", "\"\""},
+    {"echo-string", "\"héllo wörld 😀\""},
+    {"echo-string-utf16", "\"héllo wörld 😀\""},
+    {"echo-string-latin1", "\"héllo wörld\""},
+    {"echo-string-latin1", "\"héllo wörld 😀 ĳ\""},
+    {"echo-bytes", "\"AAEC/w==\""},
+    {"echo-nested", "[[1,2],[],[65535]]"},
+    {"echo-point", "{\"x\":1.5,\"y\":\"NaN\",\"label\":\"p\",\"tags\":[\"a\",\"bé\"]}"},
+    {"echo-shape", "{\"tag\":\"circle\",\"val\":2.5}"},
+    {"echo-shape", "{\"tag\":\"rect\",\"val\":{\"x\":0.0,\"y\":-1.0,\"label\":\"\",\"tags\":[]}}"},
+    {"echo-shape", "{\"tag\":\"none\"}"},
+    {"echo-color", "\"blue\""},
+    {"echo-perms", "[\"read\",\"exec\"]"},
+    {"echo-many", "[\"f0\",\"f9\",\"f19\"]"},
+    {"echo-option", "{\"tag\":\"some\",\"val\":18446744073709551615}"},
+    {"echo-option", "{\"tag\":\"some\",\"val\":null}"},
+    {"echo-option", "{\"tag\":\"none\"}"},
+    {"echo-result", "{\"tag\":\"ok\",\"val\":\"fine\"}"},
+    {"echo-result", "{\"tag\":\"err\",\"val\":-128}"},
+    {"echo-empty-result", "{\"tag\":\"err\"}"},
   };
 
   @TestFactory
   Stream<DynamicTest> valuesSurviveARoundTripThroughGuestMemory() {
     return Stream.of(CASES)
-        .map(c -> DynamicTest.dynamicTest(c[0] + " " + c[1], () -> {
-          try (ComponentInstance i = ECHO.instantiate()) {
-            echo(i, c[0], c[1]);
-          }
-        }));
+        .map(
+            c ->
+                DynamicTest.dynamicTest(
+                    c[0] + " " + c[1],
+                    () -> {
+                      try (ComponentInstance i = ECHO.instantiate()) {
+                        echo(i, c[0], c[1]);
+                      }
+                    }));
   }
 
   @Test
@@ -82,7 +87,8 @@ class EchoComponentTest {
     try (ComponentInstance i = ECHO.instantiate()) {
       WitValue tuple =
           ValueJson.fromJson(
-              JSON.readTree("[\"😀\",-32768,true,\"-Infinity\",1e300,18446744073709551615,-9223372036854775808,4294967295,-1,65535]"),
+              JSON.readTree(
+                  "[\"😀\",-32768,true,\"-Infinity\",1e300,18446744073709551615,-9223372036854775808,4294967295,-1,65535]"),
               ECHO.exports().get("echo-scalars").function().params().get(0).type(),
               ECHO.types());
       List<WitValue> pad = new ArrayList<>(Collections.nCopies(16, (WitValue) new U64(0)));
@@ -103,8 +109,11 @@ class EchoComponentTest {
   @Test
   void flatParamsAndResultsNeedNoMemory() {
     try (ComponentInstance i = ECHO.instantiate()) {
-      assertEquals(Optional.of(new WitValue.U32(0)), i.call("add", List.of(new WitValue.U32(0xFFFFFFFFL), new WitValue.U32(1))));
-      assertEquals(Optional.of(new WitValue.F64(1.25)), i.call("halve", List.of(new WitValue.F64(2.5))));
+      assertEquals(
+          Optional.of(new WitValue.U32(0)),
+          i.call("add", List.of(new WitValue.U32(0xFFFFFFFFL), new WitValue.U32(1))));
+      assertEquals(
+          Optional.of(new WitValue.F64(1.25)), i.call("halve", List.of(new WitValue.F64(2.5))));
       assertEquals(Optional.of(new U64(-1)), i.call("wide", List.of(new U64(0), new U64(1))));
     }
   }
@@ -112,7 +121,8 @@ class EchoComponentTest {
   @Test
   void exportedTypesKeepTheNamesTheBinaryGivesThem() {
     Function f = ECHO.exports().get("echo-shape").function();
-    assertEquals("tuple<variant shape, u8>", WitTypes.display(f.params().get(0).type(), ECHO.types()));
+    assertEquals(
+        "tuple<variant shape, u8>", WitTypes.display(f.params().get(0).type(), ECHO.types()));
     assertEquals(
         "tuple<u64, u64, u64, u64, u64, u64, u64, u64, u64, u64, u64, u64, u64, u64, u64, u64>",
         WitTypes.display(f.params().get(1).type(), ECHO.types()));

@@ -28,10 +28,14 @@ class GreetComponentTest {
     LoadedComponent c = ComponentLoader.load(GREET, LoadOptions.defaults());
     try (ComponentInstance i = c.instantiate()) {
       assertEquals(
-          Optional.of(new WitValue.Str("Hello, Weft!")), i.call("greet", List.of(new WitValue.Str("Weft"))));
+          Optional.of(new WitValue.Str("Hello, Weft!")),
+          i.call("greet", List.of(new WitValue.Str("Weft"))));
       assertEquals(
-          Optional.of(new WitValue.Str("LOUD ÉTÉ")), i.call("shout", List.of(new WitValue.Str("loud ÉtÉ"))));
-      assertEquals(Optional.of(new WitValue.U32(4)), i.call("count-chars", List.of(new WitValue.Str("añ😀x"))));
+          Optional.of(new WitValue.Str("LOUD ÉTÉ")),
+          i.call("shout", List.of(new WitValue.Str("loud ÉtÉ"))));
+      assertEquals(
+          Optional.of(new WitValue.U32(4)),
+          i.call("count-chars", List.of(new WitValue.Str("añ😀x"))));
     }
   }
 
@@ -41,7 +45,8 @@ class GreetComponentTest {
     try (ComponentInstance i = c.instantiate()) {
       for (int n = 0; n < 3; n++) {
         assertEquals(
-            Optional.of(new WitValue.Str("Hello, " + n + "!")), i.call("greet", List.of(new WitValue.Str("" + n))));
+            Optional.of(new WitValue.Str("Hello, " + n + "!")),
+            i.call("greet", List.of(new WitValue.Str("" + n))));
       }
     }
   }
@@ -56,5 +61,25 @@ class GreetComponentTest {
         assertTrue(r.isPresent());
       }
     }
+  }
+
+  @Test
+  void aMemoryLimitBelowWhatTheModuleNeedsIsALinkError() {
+    dev.weft.engine.LinkException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            dev.weft.engine.LinkException.class,
+            () -> ComponentLoader.load(GREET, new LoadOptions(1, false)));
+    assertEquals(
+        "`greet.wasm`: core module 0 needs 2 pages of memory, more than the limit of 1",
+        e.getMessage());
+  }
+
+  @Test
+  void aMissingFileIsALinkError() {
+    dev.weft.engine.LinkException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            dev.weft.engine.LinkException.class,
+            () -> ComponentLoader.load(Path.of("nope.wasm"), LoadOptions.defaults()));
+    assertTrue(e.getMessage().startsWith("cannot read component nope.wasm"), e.getMessage());
   }
 }

@@ -20,8 +20,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * A wit-component build (app.wasm: main module, shim module, fixup module) importing host
- * functions and a host resource; the host's functions run in the middle of the guest's calls.
+ * A wit-component build (app.wasm: main module, shim module, fixup module) importing host functions
+ * and a host resource; the host's functions run in the middle of the guest's calls.
  */
 class HostImportsTest {
   static final Path APP = Path.of("src/test/resources/components/app.wasm");
@@ -36,20 +36,27 @@ class HostImportsTest {
     HostImports imports() {
       Map<String, String> data = Map.of("weft", "flows");
       return HostImports.builder()
-          .withFunction(STORE + "log", args -> {
-            log.add(((Str) args.get(0)).value());
-            return Optional.empty();
-          })
-          .withFunction(STORE + "lookup", args -> {
-            String v = data.get(((Str) args.get(0)).value());
-            return Optional.of(v == null ? OptionValue.NONE : OptionValue.some(new Str(v)));
-          })
-          .withFunction(STORE + "[constructor]blob", args -> {
-            blobs.add(((Bytes) args.get(0)).toArray());
-            return Optional.of(new Handle(blobs.size() - 1));
-          })
-          .withFunction(STORE + "[method]blob.size", args ->
-              Optional.of(new U32(blobs.get(((Handle) args.get(0)).index()).length)))
+          .withFunction(
+              STORE + "log",
+              args -> {
+                log.add(((Str) args.get(0)).value());
+                return Optional.empty();
+              })
+          .withFunction(
+              STORE + "lookup",
+              args -> {
+                String v = data.get(((Str) args.get(0)).value());
+                return Optional.of(v == null ? OptionValue.NONE : OptionValue.some(new Str(v)));
+              })
+          .withFunction(
+              STORE + "[constructor]blob",
+              args -> {
+                blobs.add(((Bytes) args.get(0)).toArray());
+                return Optional.of(new Handle(blobs.size() - 1));
+              })
+          .withFunction(
+              STORE + "[method]blob.size",
+              args -> Optional.of(new U32(blobs.get(((Handle) args.get(0)).index()).length)))
           .withResourceDrop("blob", dropped::add)
           .build();
     }
@@ -57,11 +64,12 @@ class HostImportsTest {
 
   @Test
   void importsMissingFromTheHostAreNamed() {
-    LinkException e = assertThrows(LinkException.class, () -> ComponentLoader.load(APP, LoadOptions.defaults()));
+    LinkException e =
+        assertThrows(LinkException.class, () -> ComponentLoader.load(APP, LoadOptions.defaults()));
     assertEquals(
-        "`app.wasm` imports `test:host/store@0.1.0#[method]blob.size`, `test:host/store@0.1.0#log`, "
-            + "`test:host/store@0.1.0#lookup`, `test:host/store@0.1.0#[constructor]blob`, "
-            + "which the host does not provide",
+        "`app.wasm` imports `test:host/store@0.1.0#[method]blob.size`, `test:host/store@0.1.0#log`,"
+            + " `test:host/store@0.1.0#lookup`, `test:host/store@0.1.0#[constructor]blob`, which"
+            + " the host does not provide",
         e.getMessage());
   }
 
@@ -91,18 +99,22 @@ class HostImportsTest {
   void aFailingHostFunctionEndsTheCallWithItsError() {
     HostImports imports =
         HostImports.builder()
-            .withFunction(STORE + "log", args -> {
-              throw new EngineException(ErrorKind.HOST, "log is down");
-            })
+            .withFunction(
+                STORE + "log",
+                args -> {
+                  throw new EngineException(ErrorKind.HOST, "log is down");
+                })
             .withFunction(STORE + "lookup", args -> Optional.of(new U32(1)))
             .withFunction(STORE + "[constructor]blob", args -> Optional.of(new Handle(0)))
             .withFunction(STORE + "[method]blob.size", args -> Optional.of(new U32(0)))
             .build();
     LoadedComponent c = ComponentLoader.load(APP, LoadOptions.defaults(), imports);
     ComponentInstance i = c.instantiate();
-    EngineException e = assertThrows(EngineException.class, () -> i.call("run", List.of(new Str("x"))));
+    EngineException e =
+        assertThrows(EngineException.class, () -> i.call("run", List.of(new Str("x"))));
     assertEquals("log is down", e.getMessage());
-    assertThrows(EngineException.class, () -> i.call("run", List.of(new Str("x"))), "the instance is done");
+    assertThrows(
+        EngineException.class, () -> i.call("run", List.of(new Str("x"))), "the instance is done");
   }
 
   @Test
@@ -115,8 +127,12 @@ class HostImportsTest {
             .withFunction(STORE + "[method]blob.size", args -> Optional.of(new U32(0)))
             .build();
     ComponentInstance i = ComponentLoader.load(APP, LoadOptions.defaults(), imports).instantiate();
-    EngineException e = assertThrows(EngineException.class, () -> i.call("run", List.of(new Str("x"))));
+    EngineException e =
+        assertThrows(EngineException.class, () -> i.call("run", List.of(new Str("x"))));
     assertEquals(ErrorKind.HOST, e.kind());
-    assertTrue(e.getMessage().contains("host function `test:host/store@0.1.0#lookup` returned a bad value"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .contains("host function `test:host/store@0.1.0#lookup` returned a bad value"),
+        e.getMessage());
   }
 }

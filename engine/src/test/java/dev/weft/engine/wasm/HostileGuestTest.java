@@ -18,13 +18,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * A guest that lies (hostile.wat) gets a trap naming the function and what was wrong: never a
- * Java exception from the host, a hang or a huge allocation. The instance is unusable afterwards;
- * a fresh one works.
+ * A guest that lies (hostile.wat) gets a trap naming the function and what was wrong: never a Java
+ * exception from the host, a hang or a huge allocation. The instance is unusable afterwards; a
+ * fresh one works.
  */
 class HostileGuestTest {
   static final LoadedComponent HOSTILE =
-      ComponentLoader.load(Path.of("src/test/resources/components/hostile.wasm"), new LoadOptions(16, true));
+      ComponentLoader.load(
+          Path.of("src/test/resources/components/hostile.wasm"), new LoadOptions(16, true));
 
   private static final String[][] CASES = {
     {"oob-string", "string at 65530 of 100 bytes is out of bounds of memory (65536 bytes)"},
@@ -50,26 +51,36 @@ class HostileGuestTest {
                     c[0],
                     () -> {
                       ComponentInstance i = HOSTILE.instantiate();
-                      TrapException e = assertThrows(TrapException.class, () -> i.call(c[0], List.of()));
+                      TrapException e =
+                          assertThrows(TrapException.class, () -> i.call(c[0], List.of()));
                       assertEquals(c[0], e.function());
                       assertEquals(ErrorKind.TRAP, e.kind());
-                      assertTrue(e.getMessage().startsWith("`" + c[0] + "` trapped: "), e.getMessage());
+                      assertTrue(i.trapped());
+                      assertTrue(
+                          e.getMessage().startsWith("`" + c[0] + "` trapped: "), e.getMessage());
                       assertTrue(e.getMessage().contains(c[1]), e.getMessage());
-                      TrapException again = assertThrows(TrapException.class, () -> i.call("fine", List.of()));
+                      TrapException again =
+                          assertThrows(TrapException.class, () -> i.call("fine", List.of()));
                       assertTrue(again.getMessage().contains("trapped in an earlier call"));
                       assertEquals(
-                          Optional.of(new WitValue.Str("hello")), HOSTILE.instantiate().call("fine", List.of()));
+                          Optional.of(new WitValue.Str("hello")),
+                          HOSTILE.instantiate().call("fine", List.of()));
                     }));
   }
 
   @Test
   void aReallocThatReturnsMemoryPastTheEndTraps() {
     ComponentInstance i = HOSTILE.instantiate();
-    assertEquals(Optional.of(new WitValue.Str("hi")), i.call("lying-realloc", List.of(new WitValue.Str("hi"))));
+    assertEquals(
+        Optional.of(new WitValue.Str("hi")),
+        i.call("lying-realloc", List.of(new WitValue.Str("hi"))));
     TrapException e =
         assertThrows(
-            TrapException.class, () -> i.call("lying-realloc", List.of(new WitValue.Str("x".repeat(60_000)))));
-    assertTrue(e.getMessage().contains("realloc returned a string at 8192 of 60000 bytes"), e.getMessage());
+            TrapException.class,
+            () -> i.call("lying-realloc", List.of(new WitValue.Str("x".repeat(60_000)))));
+    assertTrue(
+        e.getMessage().contains("realloc returned a string at 8192 of 60000 bytes"),
+        e.getMessage());
   }
 
   @Test
@@ -98,9 +109,11 @@ class HostileGuestTest {
   @Test
   void wrongArgumentsAreRejectedBeforeTheGuestRuns() {
     ComponentInstance i = HOSTILE.instantiate();
-    assertThrows(IllegalArgumentException.class, () -> i.call("fine", List.of(new WitValue.U32(1))));
+    assertThrows(
+        IllegalArgumentException.class, () -> i.call("fine", List.of(new WitValue.U32(1))));
     EngineException e =
-        assertThrows(EngineException.class, () -> i.call("lying-realloc", List.of(new WitValue.U32(1))));
+        assertThrows(
+            EngineException.class, () -> i.call("lying-realloc", List.of(new WitValue.U32(1))));
     assertEquals(ErrorKind.TYPE, e.kind());
     assertThrows(IllegalArgumentException.class, () -> i.call("nope", List.of()));
     assertEquals(Optional.of(new WitValue.Str("hello")), i.call("fine", List.of()));

@@ -15,13 +15,14 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * A component built by wit-component (jco embed + jco new) that exports an interface: its
- * functions pass through the type-ascription component wit-component emits, which also names
- * the interface's types.
+ * A component built by wit-component (jco embed + jco new) that exports an interface: its functions
+ * pass through the type-ascription component wit-component emits, which also names the interface's
+ * types.
  */
 class InterfaceExportTest {
   static final LoadedComponent SHAPES =
-      ComponentLoader.load(Path.of("src/test/resources/components/shapes.wasm"), LoadOptions.defaults());
+      ComponentLoader.load(
+          Path.of("src/test/resources/components/shapes.wasm"), LoadOptions.defaults());
 
   @Test
   void interfaceFunctionsAreKeyedByInterfaceAndName() {
@@ -43,11 +44,15 @@ class InterfaceExportTest {
   @Test
   void interfaceFunctionsRun() {
     try (ComponentInstance i = SHAPES.instantiate()) {
-      RecordValue p = RecordValue.of(new FieldValue("x", new S32(1)), new FieldValue("y", new S32(-2)));
+      RecordValue p =
+          RecordValue.of(new FieldValue("x", new S32(1)), new FieldValue("y", new S32(-2)));
       assertEquals(
-          Optional.of(RecordValue.of(new FieldValue("x", new S32(11)), new FieldValue("y", new S32(-2)))),
+          Optional.of(
+              RecordValue.of(new FieldValue("x", new S32(11)), new FieldValue("y", new S32(-2)))),
           i.call("test:shapes/api@0.1.0#move", List.of(p, new S32(10))));
-      assertEquals(Optional.of(new WitValue.Str("green")), i.call("paint", List.of(new WitValue.EnumValue("green"))));
+      assertEquals(
+          Optional.of(new WitValue.Str("green")),
+          i.call("paint", List.of(new WitValue.EnumValue("green"))));
       assertEquals(Optional.of(new WitValue.U32(7)), i.call("version", List.of()));
     }
   }

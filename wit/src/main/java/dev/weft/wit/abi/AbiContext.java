@@ -5,12 +5,12 @@ import java.util.Objects;
 /**
  * What one lift or lower needs besides the value: the memory, the string encoding and the
  * instance's handle table, null when the function has no handles (the spec's {@code
- * LiftLowerContext}). Made once per call; not
- * thread-safe.
+ * LiftLowerContext}). Made once per call; not thread-safe.
  */
 public final class AbiContext {
   /** The spec's {@code MAX_STRING_BYTE_LENGTH}. */
   public static final long MAX_STRING_BYTE_LENGTH = (1L << 28) - 1;
+
   /** The spec's {@code MAX_LIST_BYTE_LENGTH}. */
   public static final long MAX_LIST_BYTE_LENGTH = (1L << 28) - 1;
 
@@ -26,7 +26,8 @@ public final class AbiContext {
 
   HandleTable handles() {
     if (handles == null) {
-      throw new IllegalStateException("a resource handle crossed a call made without a handle table");
+      throw new IllegalStateException(
+          "a resource handle crossed a call made without a handle table");
     }
     return handles;
   }
@@ -43,7 +44,14 @@ public final class AbiContext {
     long size = memory().size();
     if (ptr < 0 || length < 0 || ptr + length > size) {
       throw new AbiException(
-          what + " at " + ptr + " of " + length + " bytes is out of bounds of memory (" + size + " bytes)");
+          what
+              + " at "
+              + ptr
+              + " of "
+              + length
+              + " bytes is out of bounds of memory ("
+              + size
+              + " bytes)");
     }
   }
 

@@ -3,8 +3,8 @@ package dev.weft.wit.abi;
 import java.util.Objects;
 
 /**
- * The canonical options of a {@code canon lift} or {@code canon lower} that matter to codecs:
- * the string encoding and whether a memory and a {@code realloc} were given (binding fails when a
+ * The canonical options of a {@code canon lift} or {@code canon lower} that matter to codecs: the
+ * string encoding and whether a memory and a {@code realloc} were given (binding fails when a
  * function needs one that is missing).
  */
 public record CanonOptions(StringEncoding stringEncoding, boolean hasMemory, boolean hasRealloc) {

@@ -4,14 +4,15 @@ import dev.weft.wit.value.ValueException;
 import dev.weft.wit.value.WitValue;
 
 /**
- * Lifts and lowers the values of one type, bound once. Memory forms take an address that the
- * caller has already checked (in bounds for {@link #size}, aligned to {@link #align}); flat forms
- * read or write exactly {@code flat.length} slots from {@code at}.
+ * Lifts and lowers the values of one type, bound once. Memory forms take an address that the caller
+ * has already checked (in bounds for {@link #size}, aligned to {@link #align}); flat forms read or
+ * write exactly {@code flat.length} slots from {@code at}.
  */
 abstract class Codec {
   final int size;
   final int align;
   final CoreType[] flat;
+
   /** The type, rendered once for messages. */
   final String display;
 

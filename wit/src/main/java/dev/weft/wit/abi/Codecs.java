@@ -13,18 +13,22 @@ import dev.weft.wit.model.Own;
 import dev.weft.wit.model.RecordType;
 import dev.weft.wit.model.ResultType;
 import dev.weft.wit.model.TupleType;
+import dev.weft.wit.model.TypeId;
 import dev.weft.wit.model.TypeTable;
 import dev.weft.wit.model.VariantType;
 import dev.weft.wit.model.WitType;
 import dev.weft.wit.value.WitTypes;
 import java.util.List;
+import java.util.Set;
 
 /** Builds the codec tree of a type: a fold over the type, done once per bound function. */
 final class Codecs {
   /** The spec's limit on type nesting, so that a hostile type cannot overflow the stack. */
   static final int MAX_TYPE_DEPTH = 100;
+
   /** Binary.md: validation requires every type's {@code elem_size} to be below 2^28. */
   static final long MAX_TYPE_SIZE = 1L << 28;
+
   /**
    * Weft's limit on the flat values of one type (fixed-length lists can ask for billions); beyond
    * {@link FunctionCodec#MAX_FLAT_PARAMS} they travel through memory anyway.
@@ -34,10 +38,18 @@ final class Codecs {
   private Codecs() {}
 
   static Codec build(WitType type, TypeTable types) {
-    return build(type, types, 0);
+    return build(type, types, Set.of(), 0);
   }
 
-  private static Codec build(WitType declared, TypeTable types, int depth) {
+  /**
+   * The codec of {@code type}; {@code local} are the resources the component defines itself, whose
+   * borrows cross as bare representations.
+   */
+  static Codec build(WitType type, TypeTable types, Set<TypeId> local) {
+    return build(type, types, local, 0);
+  }
+
+  private static Codec build(WitType declared, TypeTable types, Set<TypeId> local, int depth) {
     if (depth > MAX_TYPE_DEPTH) {
       throw new IllegalArgumentException("type nesting deeper than " + MAX_TYPE_DEPTH);
     }
@@ -58,12 +70,14 @@ final class Codecs {
       case F64 -> new ScalarCodec.F64Codec();
       case CHAR -> new ScalarCodec.CharCodec();
       case STRING -> new StringCodec();
-      case LIST -> new ListCodec(build(((ListType) t).element(), types, d), display);
+      case LIST -> new ListCodec(build(((ListType) t).element(), types, local, d), display);
       case FIXED_LIST -> {
         FixedListType f = (FixedListType) t;
-        Codec e = build(f.element(), types, d);
-        if ((long) e.size * f.size() >= MAX_TYPE_SIZE || (long) e.flat.length * f.size() > MAX_FLAT_COUNT) {
-          throw new IllegalArgumentException("`" + display + "` is too large for the canonical ABI");
+        Codec e = build(f.element(), types, local, d);
+        if ((long) e.size * f.size() >= MAX_TYPE_SIZE
+            || (long) e.flat.length * f.size() > MAX_FLAT_COUNT) {
+          throw new IllegalArgumentException(
+              "`" + display + "` is too large for the canonical ABI");
         }
         yield new FixedListCodec(e, f.size(), display);
       }
@@ -72,7 +86,7 @@ final class Codecs {
         Codec[] cs = new Codec[fs.size()];
         String[] names = new String[fs.size()];
         for (int i = 0; i < cs.length; i++) {
-          cs[i] = build(fs.get(i).type(), types, d);
+          cs[i] = build(fs.get(i).type(), types, local, d);
           names[i] = fs.get(i).name();
         }
         yield RecordCodec.record(cs, names, display);
@@ -81,7 +95,7 @@ final class Codecs {
         List<WitType> ts = ((TupleType) t).types();
         Codec[] cs = new Codec[ts.size()];
         for (int i = 0; i < cs.length; i++) {
-          cs[i] = build(ts.get(i), types, d);
+          cs[i] = build(ts.get(i), types, local, d);
         }
         yield RecordCodec.tuple(cs, display);
       }
@@ -91,7 +105,10 @@ final class Codecs {
         Codec[] cs = new Codec[cases.size()];
         for (int i = 0; i < cs.length; i++) {
           names[i] = cases.get(i).name();
-          cs[i] = cases.get(i).type().isEmpty() ? null : build(cases.get(i).type().get(), types, d);
+          cs[i] =
+              cases.get(i).type().isEmpty()
+                  ? null
+                  : build(cases.get(i).type().get(), types, local, d);
         }
         yield VariantCodec.of(VariantCodec.Shape.VARIANT, names, cs, display);
       }
@@ -103,7 +120,7 @@ final class Codecs {
           VariantCodec.of(
               VariantCodec.Shape.OPTION,
               new String[] {"none", "some"},
-              new Codec[] {null, build(((OptionType) t).some(), types, d)},
+              new Codec[] {null, build(((OptionType) t).some(), types, local, d)},
               display);
       case RESULT -> {
         ResultType r = (ResultType) t;
@@ -111,15 +128,19 @@ final class Codecs {
             VariantCodec.Shape.RESULT,
             new String[] {"ok", "error"},
             new Codec[] {
-              r.ok().isEmpty() ? null : build(r.ok().get(), types, d),
-              r.err().isEmpty() ? null : build(r.err().get(), types, d)
+              r.ok().isEmpty() ? null : build(r.ok().get(), types, local, d),
+              r.err().isEmpty() ? null : build(r.err().get(), types, local, d)
             },
             display);
       }
       case FLAGS ->
-          new FlagsCodec(((FlagsType) t).flags().stream().map(Name::name).toArray(String[]::new), display);
-      case OWN -> new HandleCodec(((Own) t).resource(), true, display);
-      case BORROW -> new HandleCodec(((Borrow) t).resource(), false, display);
+          new FlagsCodec(
+              ((FlagsType) t).flags().stream().map(Name::name).toArray(String[]::new), display);
+      case OWN -> new HandleCodec(((Own) t).resource(), true, false, display);
+      case BORROW -> {
+        TypeId r = ((Borrow) t).resource();
+        yield new HandleCodec(r, false, local.contains(r), display);
+      }
       case ERROR_CONTEXT, RESOURCE, FUTURE, STREAM, NAMED ->
           throw new IllegalArgumentException("`" + display + "` has no canonical ABI codec here");
     };

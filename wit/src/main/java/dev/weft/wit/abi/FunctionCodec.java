@@ -2,12 +2,14 @@ package dev.weft.wit.abi;
 
 import dev.weft.wit.model.Function;
 import dev.weft.wit.model.Param;
+import dev.weft.wit.model.TypeId;
 import dev.weft.wit.model.TypeTable;
 import dev.weft.wit.value.WitValue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The canonical ABI of one function, bound once: lowers arguments and lifts the result of a call
@@ -16,8 +18,8 @@ import java.util.Optional;
  * memory, and so do results beyond {@link #MAX_FLAT_RESULTS}.
  *
  * <p>Immutable and thread-safe; each call gets the memory (and handle table) of the instance it
- * runs on. Errors: an {@link AbiException} when the guest broke the ABI (the engine turns it into
- * a trap), a {@link dev.weft.wit.value.ValueException} when a host value does not fit the type.
+ * runs on. Errors: an {@link AbiException} when the guest broke the ABI (the engine turns it into a
+ * trap), a {@link dev.weft.wit.value.ValueException} when a host value does not fit the type.
  *
  * @see <a
  *     href="https://github.com/WebAssembly/component-model/blob/main/design/mvp/CanonicalABI.md#flattening">Flattening</a>
@@ -25,6 +27,7 @@ import java.util.Optional;
 public final class FunctionCodec {
   /** The spec's {@code MAX_FLAT_PARAMS}. */
   public static final int MAX_FLAT_PARAMS = 16;
+
   /** The spec's {@code MAX_FLAT_RESULTS}. */
   public static final int MAX_FLAT_RESULTS = 1;
 
@@ -37,15 +40,16 @@ public final class FunctionCodec {
   private final boolean paramsSpill;
   private final boolean resultSpills;
 
-  private FunctionCodec(Function function, TypeTable types, CanonOptions options) {
+  private FunctionCodec(
+      Function function, TypeTable types, CanonOptions options, Set<TypeId> local) {
     this.function = function;
     this.encoding = options.stringEncoding();
     Codec[] ps = new Codec[function.params().size()];
     for (int i = 0; i < ps.length; i++) {
-      ps[i] = Codecs.build(function.params().get(i).type(), types);
+      ps[i] = Codecs.build(function.params().get(i).type(), types, local);
     }
     this.params = RecordCodec.tuple(ps, "parameters of `" + function.name() + "`");
-    this.result = function.result().map(t -> Codecs.build(t, types)).orElse(null);
+    this.result = function.result().map(t -> Codecs.build(t, types, local)).orElse(null);
     this.paramsSpill = params.flat.length > MAX_FLAT_PARAMS;
     this.resultSpills = result != null && result.flat.length > MAX_FLAT_RESULTS;
   }
@@ -57,11 +61,26 @@ public final class FunctionCodec {
    *     streams), or the function needs a memory or realloc that the options lack
    */
   public static FunctionCodec bind(Function function, TypeTable types, CanonOptions options) {
-    FunctionCodec c = new FunctionCodec(function, types, options);
+    return bind(function, types, options, Set.of());
+  }
+
+  /**
+   * Binds the codecs of {@code function} of a component that defines the resources {@code
+   * localResources} itself (a borrow of one crosses into the component as its representation).
+   *
+   * @throws IllegalArgumentException as {@link #bind(Function, TypeTable, CanonOptions)}
+   */
+  public static FunctionCodec bind(
+      Function function, TypeTable types, CanonOptions options, Set<TypeId> localResources) {
+    FunctionCodec c = new FunctionCodec(function, types, options, localResources);
     boolean pointers =
-        c.paramsSpill || c.resultSpills || c.params.usesMemory() || (c.result != null && c.result.usesMemory());
+        c.paramsSpill
+            || c.resultSpills
+            || c.params.usesMemory()
+            || (c.result != null && c.result.usesMemory());
     if (pointers && !options.hasMemory()) {
-      throw new IllegalArgumentException("`" + function.name() + "` needs the `memory` canonical option");
+      throw new IllegalArgumentException(
+          "`" + function.name() + "` needs the `memory` canonical option");
     }
     return c;
   }
@@ -75,13 +94,16 @@ public final class FunctionCodec {
   public CoreSignature liftSignature() {
     List<CoreType> ps = paramsSpill ? List.of(CoreType.I32) : Arrays.asList(params.flat);
     List<CoreType> rs =
-        result == null ? List.of() : resultSpills ? List.of(CoreType.I32) : Arrays.asList(result.flat);
+        result == null
+            ? List.of()
+            : resultSpills ? List.of(CoreType.I32) : Arrays.asList(result.flat);
     return new CoreSignature(ps, rs);
   }
 
   /** The core signature of the function that {@code canon lower} gives the guest. */
   public CoreSignature lowerSignature() {
-    List<CoreType> ps = new ArrayList<>(paramsSpill ? List.of(CoreType.I32) : Arrays.asList(params.flat));
+    List<CoreType> ps =
+        new ArrayList<>(paramsSpill ? List.of(CoreType.I32) : Arrays.asList(params.flat));
     List<CoreType> rs = List.of();
     if (result != null) {
       if (resultSpills) {
@@ -132,8 +154,8 @@ public final class FunctionCodec {
 
   /**
    * Lifts the result of a guest export from its flat core results (the spec's {@code
-   * lift_flat_values} with {@code MAX_FLAT_RESULTS}); a spilled result is read through the
-   * returned pointer, checked for alignment and bounds.
+   * lift_flat_values} with {@code MAX_FLAT_RESULTS}); a spilled result is read through the returned
+   * pointer, checked for alignment and bounds.
    *
    * @throws AbiException when the guest returned something that breaks the ABI
    */
@@ -144,7 +166,12 @@ public final class FunctionCodec {
     int expected = resultSpills ? 1 : result.flat.length;
     if (flat == null || flat.length != expected) {
       throw new AbiException(
-          "`" + function.name() + "` returned " + (flat == null ? 0 : flat.length) + " core values, expected " + expected);
+          "`"
+              + function.name()
+              + "` returned "
+              + (flat == null ? 0 : flat.length)
+              + " core values, expected "
+              + expected);
     }
     AbiContext cx = new AbiContext(memory, encoding, handles);
     if (resultSpills) {
@@ -180,12 +207,14 @@ public final class FunctionCodec {
    *
    * @return the flat core results (empty when the result went through memory)
    */
-  public long[] lowerResult(Optional<WitValue> value, long[] flatParams, Memory memory, HandleTable handles) {
+  public long[] lowerResult(
+      Optional<WitValue> value, long[] flatParams, Memory memory, HandleTable handles) {
     if (result == null) {
       return new long[0];
     }
     WitValue v =
-        value.orElseThrow(() -> new IllegalArgumentException("`" + function.name() + "` must return a value"));
+        value.orElseThrow(
+            () -> new IllegalArgumentException("`" + function.name() + "` must return a value"));
     AbiContext cx = new AbiContext(memory, encoding, handles);
     if (resultSpills) {
       long ptr = flatParams[flatParams.length - 1] & MASK32;

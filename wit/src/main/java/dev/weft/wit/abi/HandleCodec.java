@@ -5,25 +5,31 @@ import dev.weft.wit.value.WitValue;
 import dev.weft.wit.value.WitValue.Handle;
 
 /**
- * {@code own<R>} and {@code borrow<R>} for resources the host defines: the guest sees an i32 index
- * into its instance's {@link HandleTable}; the host sees {@link Handle}s holding its own
- * representation.
+ * {@code own<R>} and {@code borrow<R>}: the guest sees an i32 index into its instance's {@link
+ * HandleTable}; the host sees {@link Handle}s holding the representation (the host's own for
+ * resources it defines, the guest's for resources the component defines). A borrow of a resource
+ * the component defines crosses into it as the bare representation.
  */
 final class HandleCodec extends Codec {
   private final TypeId resource;
   private final boolean own;
 
-  HandleCodec(TypeId resource, boolean own, String display) {
+  /** A borrow of a resource the component defines itself: it crosses as the bare representation. */
+  private final boolean repOnly;
+
+  HandleCodec(TypeId resource, boolean own, boolean repOnly, String display) {
     super(4, 4, new CoreType[] {CoreType.I32}, display);
     this.resource = resource;
     this.own = own;
+    this.repOnly = repOnly;
   }
 
+  // The spec's lower_own and lower_borrow ("if cx.inst is t.rt.impl: return rep").
   private int lower(AbiContext cx, WitValue v) {
     if (!(v instanceof Handle h)) {
       throw wrongValue(v);
     }
-    return cx.handles().add(resource, h.index(), own);
+    return repOnly ? h.index() : cx.handles().add(resource, h.index(), own);
   }
 
   private WitValue lift(AbiContext cx, long index) {

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * A component instance's table of resource handles (the spec's {@code inst.handles}): what the
- * guest's i32 handles stand for. Index 0 is never used, so that a zeroed handle is invalid.
- * Owned by one instance; not thread-safe.
+ * guest's i32 handles stand for. Index 0 is never used, so that a zeroed handle is invalid. Owned
+ * by one instance; not thread-safe.
  *
  * @see <a
  *     href="https://github.com/WebAssembly/component-model/blob/main/design/mvp/CanonicalABI.md#table-state">Table
@@ -111,8 +111,8 @@ public final class HandleTable {
   }
 
   /**
-   * The number of live borrowed handles. A call that lends handles to the guest checks that this
-   * is back where it was when the guest returns (the spec's {@code num_borrows} check).
+   * The number of live borrowed handles. A call that lends handles to the guest checks that this is
+   * back where it was when the guest returns (the spec's {@code num_borrows} check).
    */
   public int borrows() {
     return borrows;

@@ -11,9 +11,9 @@ import dev.weft.wit.value.WitValue.ListValue;
  */
 final class ListCodec extends Codec {
   /**
-   * Weft's cap on the elements of one lifted list (other than {@code list<u8>}, which stays
-   * bytes): each element becomes a Java object, so a guest could otherwise turn 256 MiB of its
-   * memory into gigabytes of host heap.
+   * Weft's cap on the elements of one lifted list (other than {@code list<u8>}, which stays bytes):
+   * each element becomes a Java object, so a guest could otherwise turn 256 MiB of its memory into
+   * gigabytes of host heap.
    */
   static final long MAX_LIFTED_ELEMENTS = 1 << 22;
 
@@ -40,7 +40,8 @@ final class ListCodec extends Codec {
   @Override
   WitValue load(AbiContext cx, long ptr) {
     Memory m = cx.memory();
-    return fromRange(cx, m.read32((int) ptr) & 0xFFFF_FFFFL, m.read32((int) ptr + 4) & 0xFFFF_FFFFL);
+    return fromRange(
+        cx, m.read32((int) ptr) & 0xFFFF_FFFFL, m.read32((int) ptr + 4) & 0xFFFF_FFFFL);
   }
 
   @Override
@@ -53,7 +54,12 @@ final class ListCodec extends Codec {
     long byteLength = length * element.size;
     if (byteLength > AbiContext.MAX_LIST_BYTE_LENGTH) {
       throw new AbiException(
-          display + " of " + length + " elements (" + byteLength + " bytes) exceeds the canonical ABI limit");
+          display
+              + " of "
+              + length
+              + " elements ("
+              + byteLength
+              + " bytes) exceeds the canonical ABI limit");
     }
     AbiContext.checkAlign(ptr, element.align, display);
     cx.checkRange(ptr, byteLength, display);
@@ -61,8 +67,13 @@ final class ListCodec extends Codec {
       return Bytes.wrap(cx.memory().readBytes((int) ptr, (int) length));
     }
     if (length > MAX_LIFTED_ELEMENTS) {
-      throw new AbiException(display + " of " + length + " elements is longer than the host accepts ("
-          + MAX_LIFTED_ELEMENTS + ")");
+      throw new AbiException(
+          display
+              + " of "
+              + length
+              + " elements is longer than the host accepts ("
+              + MAX_LIFTED_ELEMENTS
+              + ")");
     }
     WitValue[] out = new WitValue[(int) length];
     for (int i = 0; i < out.length; i++) {
@@ -79,7 +90,8 @@ final class ListCodec extends Codec {
     int n = list.size();
     long byteLength = (long) n * element.size;
     if (byteLength > AbiContext.MAX_LIST_BYTE_LENGTH) {
-      throw new AbiException(display + " of " + n + " elements is longer than the canonical ABI allows");
+      throw new AbiException(
+          display + " of " + n + " elements is longer than the canonical ABI allows");
     }
     long ptr = cx.allocate(element.align, byteLength, display);
     if (list instanceof Bytes bytes && element.isByte()) {

@@ -4,10 +4,10 @@ package dev.weft.wit.abi;
  * A guest's linear memory as the canonical ABI sees it: little-endian reads and writes at byte
  * offsets, and the guest's {@code realloc}.
  *
- * <p>Codecs check every range against {@link #size()} before they touch memory, so
- * implementations may assume in-bounds offsets; they should still fail (with {@link
- * AbiException}) rather than corrupt anything if that assumption is broken. Implementations are
- * not thread-safe: a memory belongs to one instance, which serves one call at a time.
+ * <p>Codecs check every range against {@link #size()} before they touch memory, so implementations
+ * may assume in-bounds offsets; they should still fail (with {@link AbiException}) rather than
+ * corrupt anything if that assumption is broken. Implementations are not thread-safe: a memory
+ * belongs to one instance, which serves one call at a time.
  */
 public interface Memory {
   /** The current size in bytes. */

@@ -13,8 +13,10 @@ import java.util.List;
  */
 final class RecordCodec extends Codec {
   private final Codec[] fields;
+
   /** Field names for a record, null for a tuple. */
   private final String[] names;
+
   private final int[] offsets;
   private final int[] flatOffsets;
 

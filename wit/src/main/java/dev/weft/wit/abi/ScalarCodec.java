@@ -309,7 +309,8 @@ abstract class ScalarCodec extends Codec {
     WitValue fromBits(AbiContext cx, long bits) {
       long cp = bits & MASK32;
       if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-        throw new AbiException("invalid char 0x" + Long.toHexString(cp) + " (not a Unicode scalar value)");
+        throw new AbiException(
+            "invalid char 0x" + Long.toHexString(cp) + " (not a Unicode scalar value)");
       }
       return new CharValue((int) cp);
     }

@@ -40,7 +40,8 @@ final class StringCodec extends Codec {
   @Override
   WitValue load(AbiContext cx, long ptr) {
     Memory m = cx.memory();
-    return fromRange(cx, m.read32((int) ptr) & 0xFFFF_FFFFL, m.read32((int) ptr + 4) & 0xFFFF_FFFFL);
+    return fromRange(
+        cx, m.read32((int) ptr) & 0xFFFF_FFFFL, m.read32((int) ptr + 4) & 0xFFFF_FFFFL);
   }
 
   @Override
@@ -54,40 +55,36 @@ final class StringCodec extends Codec {
       throw wrongValue(v);
     }
     String s = str.value();
-    byte[] bytes;
-    int align;
-    long units;
-    switch (cx.encoding) {
-      case UTF8 -> {
-        bytes = s.getBytes(StandardCharsets.UTF_8);
-        align = 1;
-        units = bytes.length;
-      }
-      case UTF16 -> {
-        bytes = s.getBytes(StandardCharsets.UTF_16LE);
-        align = 2;
-        units = s.length();
-      }
-      case LATIN1_UTF16 -> {
-        align = 2;
-        if (isLatin1(s)) {
-          bytes = s.getBytes(StandardCharsets.ISO_8859_1);
-          units = bytes.length;
-        } else {
-          bytes = s.getBytes(StandardCharsets.UTF_16LE);
-          units = s.length() | UTF16_TAG;
-        }
-      }
-      default -> throw new IllegalStateException();
-    }
+    Encoded e =
+        switch (cx.encoding) {
+          case UTF8 -> {
+            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            yield new Encoded(b, 1, b.length);
+          }
+          case UTF16 -> new Encoded(s.getBytes(StandardCharsets.UTF_16LE), 2, s.length());
+          case LATIN1_UTF16 ->
+              isLatin1(s)
+                  ? new Encoded(s.getBytes(StandardCharsets.ISO_8859_1), 2, s.length())
+                  : new Encoded(s.getBytes(StandardCharsets.UTF_16LE), 2, s.length() | UTF16_TAG);
+        };
+    byte[] bytes = e.bytes();
+    int align = e.align();
+    long units = e.units();
     if (bytes.length > AbiContext.MAX_STRING_BYTE_LENGTH) {
-      throw new AbiException("a string of " + bytes.length + " bytes is longer than the canonical ABI allows");
+      throw new AbiException(
+          "a string of " + bytes.length + " bytes is longer than the canonical ABI allows");
     }
     long ptr = cx.allocate(align, bytes.length, "string");
     cx.memory().writeBytes((int) ptr, bytes, 0, bytes.length);
     out[at] = ptr;
     out[at + 1] = units;
   }
+
+  /** A string encoded for the guest (transient, never compared): bytes, alignment, tagged units. */
+  private record Encoded(byte[] bytes, int align, long units) {}
+
+  /** Where and how a string lies in guest memory. */
+  private record Range(int align, long byteLength, Charset charset) {}
 
   private static boolean isLatin1(String s) {
     for (int i = 0, n = s.length(); i < n; i++) {
@@ -100,34 +97,22 @@ final class StringCodec extends Codec {
 
   /** The spec's {@code load_string_from_range}. */
   static WitValue fromRange(AbiContext cx, long ptr, long taggedUnits) {
-    int align;
-    long byteLength;
-    Charset charset;
-    switch (cx.encoding) {
-      case UTF8 -> {
-        align = 1;
-        byteLength = taggedUnits;
-        charset = StandardCharsets.UTF_8;
-      }
-      case UTF16 -> {
-        align = 2;
-        byteLength = 2 * taggedUnits;
-        charset = StandardCharsets.UTF_16LE;
-      }
-      case LATIN1_UTF16 -> {
-        align = 2;
-        if ((taggedUnits & UTF16_TAG) != 0) {
-          byteLength = 2 * (taggedUnits ^ UTF16_TAG);
-          charset = StandardCharsets.UTF_16LE;
-        } else {
-          byteLength = taggedUnits;
-          charset = StandardCharsets.ISO_8859_1;
-        }
-      }
-      default -> throw new IllegalStateException();
-    }
+    boolean utf16 = (taggedUnits & UTF16_TAG) != 0;
+    Range r =
+        switch (cx.encoding) {
+          case UTF8 -> new Range(1, taggedUnits, StandardCharsets.UTF_8);
+          case UTF16 -> new Range(2, 2 * taggedUnits, StandardCharsets.UTF_16LE);
+          case LATIN1_UTF16 ->
+              utf16
+                  ? new Range(2, 2 * (taggedUnits ^ UTF16_TAG), StandardCharsets.UTF_16LE)
+                  : new Range(2, taggedUnits, StandardCharsets.ISO_8859_1);
+        };
+    int align = r.align();
+    long byteLength = r.byteLength();
+    Charset charset = r.charset();
     if (byteLength > AbiContext.MAX_STRING_BYTE_LENGTH) {
-      throw new AbiException("string length " + byteLength + " bytes exceeds the canonical ABI limit");
+      throw new AbiException(
+          "string length " + byteLength + " bytes exceeds the canonical ABI limit");
     }
     AbiContext.checkAlign(ptr, align, "string");
     cx.checkRange(ptr, byteLength, "string");

@@ -4,6 +4,8 @@ package dev.weft.wit.abi;
 public enum StringEncoding {
   UTF8,
   UTF16,
-  /** {@code latin1+utf16}: Latin-1 when every char fits, else UTF-16 with the length's top bit set. */
+  /**
+   * {@code latin1+utf16}: Latin-1 when every char fits, else UTF-16 with the length's top bit set.
+   */
   LATIN1_UTF16
 }

@@ -24,8 +24,10 @@ final class VariantCodec extends Codec {
 
   private final Shape shape;
   private final String[] names;
+
   /** Payload codecs, null for a case without payload. */
   private final Codec[] payloads;
+
   private final int discSize;
   private final int payloadOffset;
 
@@ -105,7 +107,11 @@ final class VariantCodec extends Codec {
     Optional<WitValue> p = payload(v);
     if (p.isPresent() != (payloads[i] != null)) {
       throw new ValueException(
-          "$", display, p.isPresent() ? "found a payload for case `" + names[i] + "`" : "found no payload for case `" + names[i] + "`");
+          "$",
+          display,
+          p.isPresent()
+              ? "found a payload for case `" + names[i] + "`"
+              : "found no payload for case `" + names[i] + "`");
     }
     return i;
   }
@@ -141,7 +147,13 @@ final class VariantCodec extends Codec {
   private int checkDiscriminant(long disc) {
     if (disc < 0 || disc >= names.length) {
       throw new AbiException(
-          "discriminant " + disc + " is out of range for `" + display + "` (" + names.length + " cases)");
+          "discriminant "
+              + disc
+              + " is out of range for `"
+              + display
+              + "` ("
+              + names.length
+              + " cases)");
     }
     return (int) disc;
   }

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * A decoded component, flat and index-based, ready to be replayed by every instance: its core
  * module binaries, the core instances to make in order, the host imports it lowers, the functions
- * it exports, and the WIT types they use. Immutable; the module byte arrays must not be modified.
+ * it exports, the resource types it defines itself, and the WIT types they use. Immutable; the
+ * module byte arrays must not be modified.
  */
 public record ComponentPlan(
     List<ModuleBinary> modules,
@@ -14,6 +15,7 @@ public record ComponentPlan(
     List<LoweredImport> imports,
     List<LiftedExport> exports,
     List<String> importNames,
+    List<LocalResource> resources,
     TypeTable types) {
   public ComponentPlan {
     modules = List.copyOf(modules);
@@ -21,6 +23,7 @@ public record ComponentPlan(
     imports = List.copyOf(imports);
     exports = List.copyOf(exports);
     importNames = List.copyOf(importNames);
+    resources = List.copyOf(resources);
   }
 
   /** A core module's binary, compared by identity (it is large and never compared). */

@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Decodes the sections of a component binary, one method per grammar rule of Binary.md. Every
- * read is bounded by its section, and every error names the byte offset and what was expected.
- * Stateless between calls to {@link #read(byte[])}.
+ * Decodes the sections of a component binary, one method per grammar rule of Binary.md. Every read
+ * is bounded by its section, and every error names the byte offset and what was expected. Stateless
+ * between calls to {@link #read(byte[])}.
  */
 public final class ComponentReader {
   /** The spec's limit on nesting of types, to keep a hostile binary from overflowing the stack. */
@@ -46,8 +46,8 @@ public final class ComponentReader {
    * The sections of the component {@code bytes}, in order.
    *
    * @throws BinaryFormatException for malformed or truncated input
-   * @throws UnsupportedComponentException for value sections and canonical built-ins whose
-   *     encoding Weft does not know
+   * @throws UnsupportedComponentException for value sections and canonical built-ins whose encoding
+   *     Weft does not know
    */
   public static List<Section> read(byte[] bytes) {
     return new ComponentReader(bytes).component();
@@ -66,7 +66,8 @@ public final class ComponentReader {
   // preamble ::= 0x00 0x61 0x73 0x6D 0x0d 0x00 0x01 0x00
   private void preamble() {
     if (bytes.length < 8) {
-      throw error(bytes.length, "a component preamble of 8 bytes (the file is " + bytes.length + " bytes)");
+      throw error(
+          bytes.length, "a component preamble of 8 bytes (the file is " + bytes.length + " bytes)");
     }
     if (bytes[0] != 0 || bytes[1] != 'a' || bytes[2] != 's' || bytes[3] != 'm') {
       throw error(0, "the Wasm magic number `\\0asm`");
@@ -78,7 +79,8 @@ public final class ComponentReader {
       throw error(6, "the component layer 0x01 0x00");
     }
     if (bytes[4] != 0x0d || bytes[5] != 0) {
-      throw error(4, "component binary version 0x0d, found 0x" + Integer.toHexString(bytes[4] & 0xFF));
+      throw error(
+          4, "component binary version 0x0d, found 0x" + Integer.toHexString(bytes[4] & 0xFF));
     }
     pos = 8;
   }
@@ -90,7 +92,9 @@ public final class ComponentReader {
     int size = u32();
     int start = pos;
     if ((long) start + size > limit) {
-      throw error(idAt, "section " + id + " of " + size + " bytes, but only " + (limit - start) + " remain");
+      throw error(
+          idAt,
+          "section " + id + " of " + size + " bytes, but only " + (limit - start) + " remain");
     }
     int outer = limit;
     limit = start + size;
@@ -108,7 +112,9 @@ public final class ComponentReader {
           case 9 -> start(start);
           case 10 -> new Section.Imports(start, vec(this::externDecl));
           case 11 -> new Section.Exports(start, vec(this::export));
-          case 12 -> throw new UnsupportedComponentException("value definitions (section 12) are not supported");
+          case 12 ->
+              throw new UnsupportedComponentException(
+                  "value definitions (section 12) are not supported");
           default -> throw error(idAt, "a section id from 0 to 12, found " + id);
         };
     if (pos != limit) {
@@ -129,13 +135,15 @@ public final class ComponentReader {
     int f = u32();
     int args = u32();
     if (args != 0) {
-      throw new UnsupportedComponentException("a start function with value arguments is not supported");
+      throw new UnsupportedComponentException(
+          "a start function with value arguments is not supported");
     }
     u32();
     return new Section.Start(offset, f);
   }
 
-  // core:instanceexpr ::= 0x00 m:<moduleidx> arg*:vec(<core:instantiatearg>) | 0x01 e*:vec(<core:inlineexport>)
+  // core:instanceexpr ::= 0x00 m:<moduleidx> arg*:vec(<core:instantiatearg>) | 0x01
+  // e*:vec(<core:inlineexport>)
   private CoreInstanceExpr coreInstance() {
     int at = pos;
     return switch (u8()) {
@@ -143,7 +151,9 @@ public final class ComponentReader {
         int module = u32();
         yield new CoreInstanceExpr.Instantiate(module, vec(this::coreInstantiateArg));
       }
-      case 0x01 -> new CoreInstanceExpr.FromExports(vec(() -> new CoreInstanceExpr.Item(name(), coreSortIdx())));
+      case 0x01 ->
+          new CoreInstanceExpr.FromExports(
+              vec(() -> new CoreInstanceExpr.Item(name(), coreSortIdx())));
       default -> throw error(at, "a core instance (0x00 instantiate or 0x01 exports)");
     };
   }
@@ -161,7 +171,8 @@ public final class ComponentReader {
     return new Sort.Idx(s, u32());
   }
 
-  // core:sort ::= 0x00 func | 0x01 table | 0x02 memory | 0x03 global | 0x04 tag | 0x10 type | 0x11 module | 0x12 instance
+  // core:sort ::= 0x00 func | 0x01 table | 0x02 memory | 0x03 global | 0x04 tag | 0x10 type | 0x11
+  // module | 0x12 instance
   private Sort coreSort() {
     int at = pos;
     return switch (u8()) {
@@ -177,7 +188,8 @@ public final class ComponentReader {
     };
   }
 
-  // sort ::= 0x00 cs:<core:sort> | 0x01 func | 0x02 value | 0x03 type | 0x04 component | 0x05 instance
+  // sort ::= 0x00 cs:<core:sort> | 0x01 func | 0x02 value | 0x03 type | 0x04 component | 0x05
+  // instance
   private Sort sort() {
     int at = pos;
     return switch (u8()) {
@@ -204,7 +216,8 @@ public final class ComponentReader {
         int c = u32();
         yield new InstanceExpr.Instantiate(c, vec(() -> new InstanceExpr.Item(name(), sortIdx())));
       }
-      case 0x01 -> new InstanceExpr.FromExports(vec(() -> new InstanceExpr.Item(externName(), sortIdx())));
+      case 0x01 ->
+          new InstanceExpr.FromExports(vec(() -> new InstanceExpr.Item(externName(), sortIdx())));
       default -> throw error(at, "an instance (0x00 instantiate or 0x01 exports)");
     };
   }
@@ -262,7 +275,8 @@ public final class ComponentReader {
           case 0x00 -> Optional.of(valType());
           case 0x01 -> {
             if (u32() != 0) {
-              throw new UnsupportedComponentException("functions with named results (an older format) are not supported");
+              throw new UnsupportedComponentException(
+                  "functions with named results (an older format) are not supported");
             }
             yield Optional.empty();
           }
@@ -297,7 +311,9 @@ public final class ComponentReader {
       case 0x01 -> new DefType.TypeDecl(defType());
       case 0x02 -> new DefType.AliasDecl(alias());
       case 0x04 -> new DefType.ExportDecl(externName(), externType());
-      default -> throw error(at, "a type declaration (0x00 core type, 0x01 type, 0x02 alias, 0x04 export)");
+      default ->
+          throw error(
+              at, "a type declaration (0x00 core type, 0x01 type, 0x02 alias, 0x04 export)");
     };
   }
 
@@ -310,7 +326,8 @@ public final class ComponentReader {
         yield new ExternType.CoreModule(u32());
       }
       case 0x01 -> new ExternType.Func(u32());
-      case 0x02 -> throw new UnsupportedComponentException("value imports and exports are not supported");
+      case 0x02 ->
+          throw new UnsupportedComponentException("value imports and exports are not supported");
       case 0x03 -> {
         int bat = pos;
         yield switch (u8()) {
@@ -412,7 +429,8 @@ public final class ComponentReader {
       pos++;
       Primitive p = primitive(b);
       if (p == null) {
-        throw error(at, "a value type (a primitive or a type index), found 0x" + Integer.toHexString(b));
+        throw error(
+            at, "a value type (a primitive or a type index), found 0x" + Integer.toHexString(b));
       }
       return new DefType.Prim(p);
     }
@@ -513,12 +531,18 @@ public final class ComponentReader {
         u32();
         yield new Canon.Unsupported(op);
       }
-      default -> throw new UnsupportedComponentException(
-          "canonical built-in 0x" + Integer.toHexString(op) + " (at byte " + at + ") is not supported");
+      default ->
+          throw new UnsupportedComponentException(
+              "canonical built-in 0x"
+                  + Integer.toHexString(op)
+                  + " (at byte "
+                  + at
+                  + ") is not supported");
     };
   }
 
-  // canonopt ::= 0x00 utf8 | 0x01 utf16 | 0x02 latin1+utf16 | 0x03 m | 0x04 f | 0x05 f | 0x06 async | 0x07 f
+  // canonopt ::= 0x00 utf8 | 0x01 utf16 | 0x02 latin1+utf16 | 0x03 m | 0x04 f | 0x05 f | 0x06 async
+  // | 0x07 f
   private Canon.CanonOpt canonOpt() {
     int at = pos;
     return switch (u8()) {
@@ -554,8 +578,13 @@ public final class ComponentReader {
         vec(this::coreValType);
       }
       case 0x50 -> vec(this::moduleDecl);
-      default -> throw new UnsupportedComponentException(
-          "core type form 0x" + Integer.toHexString(b) + " (at byte " + at + ") is not supported");
+      default ->
+          throw new UnsupportedComponentException(
+              "core type form 0x"
+                  + Integer.toHexString(b)
+                  + " (at byte "
+                  + at
+                  + ") is not supported");
     }
   }
 
@@ -639,9 +668,15 @@ public final class ComponentReader {
   private <T> List<T> vec(Rule<T> rule) {
     int at = pos;
     int n = u32();
-    // Every element takes at least one byte: a count past the end is a lie, not a reason to allocate.
+    // Every element takes at least one byte: a count past the end is a lie, not a reason to
+    // allocate.
     if (n < 0 || n > limit - pos) {
-      throw error(at, "a vector of at most " + (limit - pos) + " elements, found a count of " + Integer.toUnsignedString(n));
+      throw error(
+          at,
+          "a vector of at most "
+              + (limit - pos)
+              + " elements, found a count of "
+              + Integer.toUnsignedString(n));
     }
     List<T> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
@@ -668,7 +703,9 @@ public final class ComponentReader {
 
   private int peek() {
     if (pos >= limit) {
-      throw error(pos, "more bytes (unexpected end of " + (limit == bytes.length ? "file" : "section") + ")");
+      throw error(
+          pos,
+          "more bytes (unexpected end of " + (limit == bytes.length ? "file" : "section") + ")");
     }
     return bytes[pos] & 0xFF;
   }
@@ -736,7 +773,13 @@ public final class ComponentReader {
     int at = pos;
     int len = u32();
     if (len < 0 || len > limit - pos) {
-      throw error(at, "a name of " + Integer.toUnsignedString(len) + " bytes, but only " + (limit - pos) + " remain");
+      throw error(
+          at,
+          "a name of "
+              + Integer.toUnsignedString(len)
+              + " bytes, but only "
+              + (limit - pos)
+              + " remain");
     }
     try {
       String s =

@@ -28,15 +28,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Resolves the index spaces of a component's sections into a {@link ComponentPlan}: core
- * instances in order, lowered host imports, lifted exports, and the WIT types they use (wasmtime's
+ * Resolves the index spaces of a component's sections into a {@link ComponentPlan}: core instances
+ * in order, lowered host imports, lifted exports, and the WIT types they use (wasmtime's
  * "translate" step). Name lookups happen here, so that replaying the plan uses indices only.
  *
  * <p>Supported shapes: any number of core modules and core instances wired by instantiation
  * arguments and export bags (the main module plus wit-component's shim and fixup modules), host
  * imports of functions and instances of functions, lifted exports of functions and of instances
- * built from export bags or from wit-component's type-ascription components (nested components
- * that only re-export their imports). Anything else is an {@link UnsupportedComponentException}.
+ * built from export bags or from wit-component's type-ascription components (nested components that
+ * only re-export their imports). Anything else is an {@link UnsupportedComponentException}.
  */
 public final class ComponentTranslator {
   /** An entry of the type index space. */
@@ -48,14 +48,16 @@ public final class ComponentTranslator {
 
   private record InstanceEntry(Map<String, Object> exports) implements TypeEntry {}
 
-  private record ComponentEntry() implements TypeEntry {}
+  private record ComponentEntry(Map<String, Object> imports, Map<String, Object> exports)
+      implements TypeEntry {}
 
   private record ResourceEntry(TypeId id) implements TypeEntry {}
 
   /** An entry of the component function index space. */
   private sealed interface FuncItem {}
 
-  private record LiftedFunc(CoreRef core, PlanOptions options, FuncEntry type) implements FuncItem {}
+  private record LiftedFunc(CoreRef core, PlanOptions options, FuncEntry type)
+      implements FuncItem {}
 
   private record ImportedFunc(String instance, String name, FuncEntry type) implements FuncItem {}
 
@@ -76,6 +78,7 @@ public final class ComponentTranslator {
   private final List<LoweredImport> imports = new ArrayList<>();
   private final List<LiftedExport> exports = new ArrayList<>();
   private final List<String> importNames = new ArrayList<>();
+  private final List<LocalResource> resources = new ArrayList<>();
 
   private final List<CoreRef> coreFuncs = new ArrayList<>();
   private final List<CoreRef> coreMemories = new ArrayList<>();
@@ -102,38 +105,113 @@ public final class ComponentTranslator {
       t.offset = s.offset();
       t.section(s);
     }
-    return new ComponentPlan(t.modules, t.coreInstances, t.imports, t.exports, t.importNames, t.arena.freeze());
+    return new ComponentPlan(
+        t.modules,
+        t.coreInstances,
+        t.imports,
+        t.exports,
+        t.importNames,
+        t.resources,
+        t.arena.freeze());
+  }
+
+  // Casts are safe: kind() names the record type.
+  /**
+   * The WIT world a {@code component-type} custom section describes (what {@code wasm-tools
+   * component embed} puts into a core module): its functions keyed as a component's exports and
+   * imports are.
+   *
+   * @param sections the sections of the custom section's contents, a component binary
+   * @throws BinaryFormatException when they do not describe a world
+   */
+  public static DecodedWorld world(List<Section> sections) {
+    ComponentTranslator t = new ComponentTranslator();
+    Section.Export last = null;
+    for (Section s : sections) {
+      t.offset = s.offset();
+      switch (s.kind()) {
+        case TYPES ->
+            ((Section.Types) s).types().forEach(d -> t.top.types.add(t.defType(d, t.top)));
+        case EXPORTS -> {
+          for (Section.Export e : ((Section.Exports) s).exports()) {
+            last = e;
+          }
+        }
+        case CUSTOM,
+            CORE_MODULE,
+            CORE_INSTANCES,
+            CORE_TYPES,
+            COMPONENT,
+            INSTANCES,
+            ALIASES,
+            CANONS,
+            START,
+            IMPORTS -> {
+          // A type-only encoding has none of these that matter.
+        }
+      }
+    }
+    if (last == null || last.item().sort() != Sort.TYPE) {
+      throw new BinaryFormatException(0, "a component type export naming the world");
+    }
+    ComponentEntry outer =
+        t.expect(
+            t.get(t.top.types, last.item().index(), "type"), ComponentEntry.class, last.name());
+    if (outer.exports().size() != 1) {
+      throw new BinaryFormatException(
+          0, "one world in the component type, found " + outer.exports().size());
+    }
+    Map.Entry<String, Object> w = outer.exports().entrySet().iterator().next();
+    ComponentEntry world = t.expect(w.getValue(), ComponentEntry.class, w.getKey());
+    return new DecodedWorld(
+        w.getKey(), t.arena.freeze(), functions(world.exports()), functions(world.imports()));
+  }
+
+  private static Map<String, Function> functions(Map<String, Object> items) {
+    Map<String, Function> out = new LinkedHashMap<>();
+    items.forEach(
+        (name, item) -> {
+          if (item instanceof FuncEntry f) {
+            out.put(name, function(name, f));
+          } else if (item instanceof InstanceEntry inst) {
+            inst.exports()
+                .forEach(
+                    (fn, x) -> {
+                      if (x instanceof FuncEntry f) {
+                        out.put(name + "#" + fn, function(fn, f));
+                      }
+                    });
+          }
+        });
+    return out;
   }
 
   private void section(Section s) {
-    if (s instanceof Section.CoreModule m) {
-      modules.add(new ComponentPlan.ModuleBinary(m.bytes()));
-      coreModules.add(modules.size() - 1);
-    } else if (s instanceof Section.CoreInstances ci) {
-      ci.instances().forEach(this::coreInstance);
-    } else if (s instanceof Section.Component c) {
-      components.add(c.bytes());
-    } else if (s instanceof Section.Instances is) {
-      is.instances().forEach(this::instance);
-    } else if (s instanceof Section.Aliases as) {
-      as.aliases().forEach(this::alias);
-    } else if (s instanceof Section.Types ts) {
-      ts.types().forEach(d -> top.types.add(defType(d, top)));
-    } else if (s instanceof Section.Canons cs) {
-      cs.canons().forEach(this::canon);
-    } else if (s instanceof Section.Imports is) {
-      is.imports().forEach(this::importDecl);
-    } else if (s instanceof Section.Exports es) {
-      es.exports().forEach(this::export);
-    } else if (s instanceof Section.Start) {
-      throw new UnsupportedComponentException("component start functions are not supported");
+    switch (s.kind()) {
+      case CORE_MODULE -> {
+        modules.add(new ComponentPlan.ModuleBinary(((Section.CoreModule) s).bytes()));
+        coreModules.add(modules.size() - 1);
+      }
+      case CORE_INSTANCES -> ((Section.CoreInstances) s).instances().forEach(this::coreInstance);
+      case COMPONENT -> components.add(((Section.Component) s).bytes());
+      case INSTANCES -> ((Section.Instances) s).instances().forEach(this::instance);
+      case ALIASES -> ((Section.Aliases) s).aliases().forEach(this::alias);
+      case TYPES -> ((Section.Types) s).types().forEach(d -> top.types.add(defType(d, top)));
+      case CANONS -> ((Section.Canons) s).canons().forEach(this::canon);
+      case IMPORTS -> ((Section.Imports) s).imports().forEach(this::importDecl);
+      case EXPORTS -> ((Section.Exports) s).exports().forEach(this::export);
+      case START ->
+          throw new UnsupportedComponentException("component start functions are not supported");
+      case CUSTOM, CORE_TYPES -> {
+        // Nothing the plan needs: names and producers, and core types Weft never checks against.
+      }
     }
-    // Custom sections and core type sections carry nothing the plan needs.
   }
 
   private <T> T get(List<T> space, int index, String what) {
     if (index < 0 || index >= space.size()) {
-      throw new BinaryFormatException(offset, what + " index " + index + " is out of range (" + space.size() + " defined)");
+      throw new BinaryFormatException(
+          offset, what + " index " + index + " is out of range (" + space.size() + " defined)");
     }
     return space.get(index);
   }
@@ -164,8 +242,17 @@ public final class ComponentTranslator {
       case CORE_MEMORY -> get(coreMemories, idx.index(), "core memory");
       case CORE_TABLE -> get(coreTables, idx.index(), "core table");
       case CORE_GLOBAL -> get(coreGlobals, idx.index(), "core global");
-      case CORE_TAG, CORE_TYPE, CORE_MODULE, CORE_INSTANCE, FUNC, VALUE, TYPE, COMPONENT, INSTANCE ->
-          throw new UnsupportedComponentException("core instance items of sort " + idx.sort() + " are not supported");
+      case CORE_TAG,
+              CORE_TYPE,
+              CORE_MODULE,
+              CORE_INSTANCE,
+              FUNC,
+              VALUE,
+              TYPE,
+              COMPONENT,
+              INSTANCE ->
+          throw new UnsupportedComponentException(
+              "core instance items of sort " + idx.sort() + " are not supported");
     };
   }
 
@@ -180,8 +267,17 @@ public final class ComponentTranslator {
         case CORE_MEMORY -> coreMemories.add(ref);
         case CORE_TABLE -> coreTables.add(ref);
         case CORE_GLOBAL -> coreGlobals.add(ref);
-        case CORE_TAG, CORE_TYPE, CORE_MODULE, CORE_INSTANCE, FUNC, VALUE, TYPE, COMPONENT, INSTANCE ->
-            throw new UnsupportedComponentException("aliases of core " + ce.sort() + " exports are not supported");
+        case CORE_TAG,
+                CORE_TYPE,
+                CORE_MODULE,
+                CORE_INSTANCE,
+                FUNC,
+                VALUE,
+                TYPE,
+                COMPONENT,
+                INSTANCE ->
+            throw new UnsupportedComponentException(
+                "aliases of core " + ce.sort() + " exports are not supported");
       }
     } else if (a instanceof Alias.InstanceExport ie) {
       InstanceItem inst = get(instances, ie.instance(), "instance");
@@ -189,7 +285,8 @@ public final class ComponentTranslator {
       addItem(ie.sort(), item, ie.name());
     } else {
       Alias.Outer o = (Alias.Outer) a;
-      throw new UnsupportedComponentException("outer alias of " + o.sort() + " at the top level of a component");
+      throw new UnsupportedComponentException(
+          "outer alias of " + o.sort() + " at the top level of a component");
     }
   }
 
@@ -197,7 +294,8 @@ public final class ComponentTranslator {
     if (inst instanceof ImportedInstance ii) {
       Object t = ii.type().exports().get(name);
       if (t == null) {
-        throw new BinaryFormatException(offset, "instance `" + ii.name() + "` has no export `" + name + "`");
+        throw new BinaryFormatException(
+            offset, "instance `" + ii.name() + "` has no export `" + name + "`");
       }
       return t instanceof FuncEntry f ? new ImportedFunc(ii.name(), name, f) : t;
     }
@@ -213,9 +311,18 @@ public final class ComponentTranslator {
       case FUNC -> funcs.add(expect(item, FuncItem.class, name));
       case TYPE -> top.types.add(expect(item, TypeEntry.class, name));
       case INSTANCE -> instances.add(expect(item, InstanceItem.class, name));
-      case CORE_FUNC, CORE_TABLE, CORE_MEMORY, CORE_GLOBAL, CORE_TAG, CORE_TYPE, CORE_MODULE, CORE_INSTANCE,
-          VALUE, COMPONENT ->
-          throw new UnsupportedComponentException("aliases of " + sort + " exports are not supported");
+      case CORE_FUNC,
+              CORE_TABLE,
+              CORE_MEMORY,
+              CORE_GLOBAL,
+              CORE_TAG,
+              CORE_TYPE,
+              CORE_MODULE,
+              CORE_INSTANCE,
+              VALUE,
+              COMPONENT ->
+          throw new UnsupportedComponentException(
+              "aliases of " + sort + " exports are not supported");
     }
   }
 
@@ -242,10 +349,15 @@ public final class ComponentTranslator {
       return new FuncEntry(params, f.result().map(r -> valType(r, scope)));
     } else if (d instanceof DefType.InstanceType it) {
       return instanceType(it.decls(), scope);
-    } else if (d instanceof DefType.ComponentType) {
-      return new ComponentEntry();
+    } else if (d instanceof DefType.ComponentType ct) {
+      return componentType(ct.decls(), scope);
     } else {
-      return new ResourceEntry(arena.add(new ResourceType()));
+      DefType.Resource r = (DefType.Resource) d;
+      TypeId id = arena.add(new ResourceType());
+      if (scope == top) {
+        resources.add(new LocalResource(id, r.dtor().map(f -> get(coreFuncs, f, "core func"))));
+      }
+      return new ResourceEntry(id);
     }
   }
 
@@ -266,12 +378,31 @@ public final class ComponentTranslator {
     return new InstanceEntry(exports);
   }
 
+  private ComponentEntry componentType(List<DefType.Decl> decls, Scope outer) {
+    Scope scope = new Scope(new ArrayList<>(), outer);
+    Map<String, Object> imports = new LinkedHashMap<>();
+    Map<String, Object> exports = new LinkedHashMap<>();
+    for (DefType.Decl decl : decls) {
+      if (decl instanceof DefType.TypeDecl td) {
+        scope.types.add(defType(td.type(), scope));
+      } else if (decl instanceof DefType.AliasDecl ad) {
+        scope.types.add(outerAlias(ad.alias(), scope));
+      } else if (decl instanceof DefType.ImportDecl id) {
+        imports.put(id.name(), externItem(id.name(), id.type(), scope));
+      } else if (decl instanceof DefType.ExportDecl ed) {
+        exports.put(ed.name(), externItem(ed.name(), ed.type(), scope));
+      }
+    }
+    return new ComponentEntry(imports, exports);
+  }
+
   private TypeEntry outerAlias(Alias a, Scope scope) {
     if (a instanceof Alias.Outer o && o.sort() == Sort.TYPE) {
       Scope s = scope;
       for (int i = 0; i < o.count(); i++) {
         if (s.parent() == null) {
-          throw new BinaryFormatException(offset, "outer alias count " + o.count() + " reaches past the component");
+          throw new BinaryFormatException(
+              offset, "outer alias count " + o.count() + " reaches past the component");
         }
         s = s.parent();
       }
@@ -295,8 +426,11 @@ public final class ComponentTranslator {
       return e;
     } else if (type instanceof ExternType.Instance i) {
       return expect(get(scope.types(), i.type(), "type"), InstanceEntry.class, name);
+    } else if (type instanceof ExternType.Component c) {
+      return expect(get(scope.types(), c.type(), "type"), ComponentEntry.class, name);
     }
-    throw new UnsupportedComponentException("`" + name + "`: " + type + " imports and exports are not supported");
+    throw new UnsupportedComponentException(
+        "`" + name + "`: " + type + " imports and exports are not supported");
   }
 
   private void nameType(TypeEntry e, String name) {
@@ -315,7 +449,8 @@ public final class ComponentTranslator {
     if (e instanceof ValueEntry v) {
       return v.type();
     }
-    throw new BinaryFormatException(offset, "type index " + ((DefType.Ref) ref).type() + " is not a value type");
+    throw new BinaryFormatException(
+        offset, "type index " + ((DefType.Ref) ref).type() + " is not a value type");
   }
 
   private Optional<WitType> valType(Optional<DefType.ValRef> ref, Scope scope) {
@@ -330,45 +465,59 @@ public final class ComponentTranslator {
     throw new BinaryFormatException(offset, "type index " + index + " is not a resource");
   }
 
+  // Casts are safe: kind() names the record type.
   private TypeEntry valDef(DefType.ValDef d, Scope scope) {
-    WitType t;
-    if (d instanceof DefType.PrimDef p) {
-      t = p.type();
-    } else if (d instanceof DefType.RecordDef r) {
-      List<Field> fields = new ArrayList<>();
-      r.fields().forEach(f -> fields.add(Field.of(f.name(), valType(f.type(), scope))));
-      t = new Named(arena.add(new RecordType(fields)));
-    } else if (d instanceof DefType.VariantDef v) {
-      List<Case> cases = new ArrayList<>();
-      v.cases().forEach(c -> cases.add(Case.of(c.name(), valType(c.type(), scope).orElse(null))));
-      t = new Named(arena.add(new VariantType(cases)));
-    } else if (d instanceof DefType.EnumDef e) {
-      t = new Named(arena.add(new EnumType(e.names().stream().map(Name::of).toList())));
-    } else if (d instanceof DefType.FlagsDef f) {
-      t = new Named(arena.add(new FlagsType(f.names().stream().map(Name::of).toList())));
-    } else if (d instanceof DefType.ListDef l) {
-      t = new ListType(valType(l.element(), scope));
-    } else if (d instanceof DefType.FixedListDef l) {
-      t = new FixedListType(valType(l.element(), scope), l.length());
-    } else if (d instanceof DefType.TupleDef tu) {
-      t = new TupleType(tu.types().stream().map(x -> valType(x, scope)).toList());
-    } else if (d instanceof DefType.OptionDef o) {
-      t = new OptionType(valType(o.some(), scope));
-    } else if (d instanceof DefType.ResultDef r) {
-      t = new ResultType(valType(r.ok(), scope), valType(r.err(), scope));
-    } else if (d instanceof DefType.OwnDef o) {
-      t = new dev.weft.wit.model.Own(resource(o.resource(), scope));
-    } else if (d instanceof DefType.BorrowDef b) {
-      t = new dev.weft.wit.model.Borrow(resource(b.resource(), scope));
-    } else if (d instanceof DefType.StreamDef s) {
-      t = new StreamType(valType(s.element(), scope));
-    } else if (d instanceof DefType.FutureDef f) {
-      t = new FutureType(valType(f.element(), scope));
-    } else {
-      DefType.MapDef m = (DefType.MapDef) d;
-      // No map in the WIT model yet: the canonical ABI despecializes it to list<tuple<k, v>>.
-      t = new ListType(new TupleType(List.of(valType(m.key(), scope), valType(m.value(), scope))));
-    }
+    WitType t =
+        switch (d.kind()) {
+          case PRIM -> ((DefType.PrimDef) d).type();
+          case RECORD -> {
+            List<Field> fields = new ArrayList<>();
+            ((DefType.RecordDef) d)
+                .fields()
+                .forEach(f -> fields.add(Field.of(f.name(), valType(f.type(), scope))));
+            yield new Named(arena.add(new RecordType(fields)));
+          }
+          case VARIANT -> {
+            List<Case> cases = new ArrayList<>();
+            ((DefType.VariantDef) d)
+                .cases()
+                .forEach(c -> cases.add(Case.of(c.name(), valType(c.type(), scope).orElse(null))));
+            yield new Named(arena.add(new VariantType(cases)));
+          }
+          case ENUM ->
+              new Named(
+                  arena.add(
+                      new EnumType(((DefType.EnumDef) d).names().stream().map(Name::of).toList())));
+          case FLAGS ->
+              new Named(
+                  arena.add(
+                      new FlagsType(
+                          ((DefType.FlagsDef) d).names().stream().map(Name::of).toList())));
+          case LIST -> new ListType(valType(((DefType.ListDef) d).element(), scope));
+          case FIXED_LIST -> {
+            DefType.FixedListDef l = (DefType.FixedListDef) d;
+            yield new FixedListType(valType(l.element(), scope), l.length());
+          }
+          case TUPLE ->
+              new TupleType(
+                  ((DefType.TupleDef) d).types().stream().map(x -> valType(x, scope)).toList());
+          case OPTION -> new OptionType(valType(((DefType.OptionDef) d).some(), scope));
+          case RESULT -> {
+            DefType.ResultDef r = (DefType.ResultDef) d;
+            yield new ResultType(valType(r.ok(), scope), valType(r.err(), scope));
+          }
+          case OWN -> new dev.weft.wit.model.Own(resource(((DefType.OwnDef) d).resource(), scope));
+          case BORROW ->
+              new dev.weft.wit.model.Borrow(resource(((DefType.BorrowDef) d).resource(), scope));
+          case STREAM -> new StreamType(valType(((DefType.StreamDef) d).element(), scope));
+          case FUTURE -> new FutureType(valType(((DefType.FutureDef) d).element(), scope));
+          case MAP -> {
+            DefType.MapDef m = (DefType.MapDef) d;
+            // No map in the WIT model yet: the canonical ABI despecializes it to list<tuple<k, v>>.
+            yield new ListType(
+                new TupleType(List.of(valType(m.key(), scope), valType(m.value(), scope))));
+          }
+        };
     return new ValueEntry(t);
   }
 
@@ -376,14 +525,19 @@ public final class ComponentTranslator {
 
   private void canon(Canon c) {
     if (c instanceof Canon.Lift l) {
-      FuncEntry type = expect(get(top.types, l.type(), "type"), FuncEntry.class, "type " + l.type());
-      funcs.add(new LiftedFunc(get(coreFuncs, l.coreFunc(), "core func"), options(l.options()), type));
+      FuncEntry type =
+          expect(get(top.types, l.type(), "type"), FuncEntry.class, "type " + l.type());
+      funcs.add(
+          new LiftedFunc(get(coreFuncs, l.coreFunc(), "core func"), options(l.options()), type));
     } else if (c instanceof Canon.Lower lo) {
       FuncItem f = get(funcs, lo.func(), "func");
       if (!(f instanceof ImportedFunc imp)) {
-        throw new UnsupportedComponentException("lowering a function the component itself lifts is not supported");
+        throw new UnsupportedComponentException(
+            "lowering a function the component itself lifts is not supported");
       }
-      imports.add(new LoweredImport(imp.instance(), function(imp.name(), imp.type()), options(lo.options())));
+      imports.add(
+          new LoweredImport(
+              imp.instance(), function(imp.name(), imp.type()), options(lo.options())));
       coreFuncs.add(new CoreRef.Lowered(imports.size() - 1));
     } else if (c instanceof Canon.ResourceNew r) {
       coreFuncs.add(new CoreRef.ResourceBuiltin(CoreRef.Kind.NEW, resource(r.type(), top)));
@@ -393,7 +547,8 @@ public final class ComponentTranslator {
       coreFuncs.add(new CoreRef.ResourceBuiltin(CoreRef.Kind.REP, resource(r.type(), top)));
     } else {
       throw new UnsupportedComponentException(
-          "canonical built-in 0x" + Integer.toHexString(((Canon.Unsupported) c).opcode())
+          "canonical built-in 0x"
+              + Integer.toHexString(((Canon.Unsupported) c).opcode())
               + " (async, threads or error-context) is not supported");
     }
   }
@@ -429,13 +584,18 @@ public final class ComponentTranslator {
     importNames.add(d.name());
     ExternType t = d.type();
     if (t instanceof ExternType.Instance i) {
-      instances.add(new ImportedInstance(d.name(), expect(get(top.types, i.type(), "type"), InstanceEntry.class, d.name())));
+      instances.add(
+          new ImportedInstance(
+              d.name(), expect(get(top.types, i.type(), "type"), InstanceEntry.class, d.name())));
     } else if (t instanceof ExternType.Func f) {
-      funcs.add(new ImportedFunc("", d.name(), expect(get(top.types, f.type(), "type"), FuncEntry.class, d.name())));
+      funcs.add(
+          new ImportedFunc(
+              "", d.name(), expect(get(top.types, f.type(), "type"), FuncEntry.class, d.name())));
     } else if (t instanceof ExternType.TypeEq || t instanceof ExternType.SubResource) {
       externItem(d.name(), t, top);
     } else {
-      throw new UnsupportedComponentException("import `" + d.name() + "`: importing " + t + " is not supported");
+      throw new UnsupportedComponentException(
+          "import `" + d.name() + "`: importing " + t + " is not supported");
     }
   }
 
@@ -450,7 +610,8 @@ public final class ComponentTranslator {
       case INSTANCE -> {
         InstanceItem inst = get(instances, item.index(), "instance");
         if (!(inst instanceof BagInstance bag)) {
-          throw new UnsupportedComponentException("re-exporting imported instance `" + e.name() + "` is not supported");
+          throw new UnsupportedComponentException(
+              "re-exporting imported instance `" + e.name() + "` is not supported");
         }
         for (Map.Entry<String, Object> x : bag.exports().entrySet()) {
           if (x.getValue() instanceof FuncItem f) {
@@ -466,15 +627,25 @@ public final class ComponentTranslator {
         nameType(t, e.name());
         top.types.add(t);
       }
-      case CORE_FUNC, CORE_TABLE, CORE_MEMORY, CORE_GLOBAL, CORE_TAG, CORE_TYPE, CORE_MODULE, CORE_INSTANCE,
-          VALUE, COMPONENT ->
-          throw new UnsupportedComponentException("export `" + e.name() + "`: exporting " + item.sort() + " is not supported");
+      case CORE_FUNC,
+              CORE_TABLE,
+              CORE_MEMORY,
+              CORE_GLOBAL,
+              CORE_TAG,
+              CORE_TYPE,
+              CORE_MODULE,
+              CORE_INSTANCE,
+              VALUE,
+              COMPONENT ->
+          throw new UnsupportedComponentException(
+              "export `" + e.name() + "`: exporting " + item.sort() + " is not supported");
     }
   }
 
   private void exportFunc(String key, FuncItem f) {
     if (!(f instanceof LiftedFunc l)) {
-      throw new UnsupportedComponentException("export `" + key + "` re-exports an import, which is not supported");
+      throw new UnsupportedComponentException(
+          "export `" + key + "` re-exports an import, which is not supported");
     }
     String name = key.contains("#") ? key.substring(key.indexOf('#') + 1) : key;
     exports.add(new LiftedExport(key, function(name, l.type()), l.core(), l.options()));
@@ -503,9 +674,18 @@ public final class ComponentTranslator {
       case FUNC -> get(funcs, idx.index(), "func");
       case TYPE -> get(top.types, idx.index(), "type");
       case INSTANCE -> get(instances, idx.index(), "instance");
-      case CORE_FUNC, CORE_TABLE, CORE_MEMORY, CORE_GLOBAL, CORE_TAG, CORE_TYPE, CORE_MODULE, CORE_INSTANCE,
-          VALUE, COMPONENT ->
-          throw new UnsupportedComponentException("instance items of sort " + idx.sort() + " are not supported");
+      case CORE_FUNC,
+              CORE_TABLE,
+              CORE_MEMORY,
+              CORE_GLOBAL,
+              CORE_TAG,
+              CORE_TYPE,
+              CORE_MODULE,
+              CORE_INSTANCE,
+              VALUE,
+              COMPONENT ->
+          throw new UnsupportedComponentException(
+              "instance items of sort " + idx.sort() + " are not supported");
     };
   }
 
@@ -515,7 +695,10 @@ public final class ComponentTranslator {
    */
   private Object ascribe(Object f, Optional<ExternType> type, Scope scope) {
     if (f instanceof LiftedFunc l && type.isPresent() && type.get() instanceof ExternType.Func ft) {
-      return new LiftedFunc(l.core(), l.options(), expect(get(scope.types(), ft.type(), "type"), FuncEntry.class, "func"));
+      return new LiftedFunc(
+          l.core(),
+          l.options(),
+          expect(get(scope.types(), ft.type(), "type"), FuncEntry.class, "func"));
     }
     return f;
   }
@@ -534,14 +717,16 @@ public final class ComponentTranslator {
         for (Section.ExternDecl d : is.imports()) {
           Object arg = args.get(d.name());
           if (arg == null) {
-            throw new BinaryFormatException(outerOffset, "nested component import `" + d.name() + "` has no argument");
+            throw new BinaryFormatException(
+                outerOffset, "nested component import `" + d.name() + "` has no argument");
           }
           if (d.type() instanceof ExternType.Func) {
             localFuncs.add(arg);
           } else if (arg instanceof TypeEntry t) {
             scope.types().add(t);
           } else {
-            throw new UnsupportedComponentException("nested component import `" + d.name() + "` is not supported");
+            throw new UnsupportedComponentException(
+                "nested component import `" + d.name() + "` is not supported");
           }
         }
       } else if (s instanceof Section.Types ts) {
@@ -560,9 +745,19 @@ public final class ComponentTranslator {
               out.put(x.name(), t);
               scope.types().add(t);
             }
-            case CORE_FUNC, CORE_TABLE, CORE_MEMORY, CORE_GLOBAL, CORE_TAG, CORE_TYPE, CORE_MODULE,
-                CORE_INSTANCE, VALUE, COMPONENT, INSTANCE ->
-                throw new UnsupportedComponentException("nested components exporting " + x.item().sort() + " are not supported");
+            case CORE_FUNC,
+                    CORE_TABLE,
+                    CORE_MEMORY,
+                    CORE_GLOBAL,
+                    CORE_TAG,
+                    CORE_TYPE,
+                    CORE_MODULE,
+                    CORE_INSTANCE,
+                    VALUE,
+                    COMPONENT,
+                    INSTANCE ->
+                throw new UnsupportedComponentException(
+                    "nested components exporting " + x.item().sort() + " are not supported");
           }
         }
       } else if (s instanceof Section.Aliases as) {
@@ -571,7 +766,9 @@ public final class ComponentTranslator {
         }
       } else if (!(s instanceof Section.Custom)) {
         throw new UnsupportedComponentException(
-            "nested components with their own code (" + s.getClass().getSimpleName() + " sections) are not supported");
+            "nested components with their own code ("
+                + s.getClass().getSimpleName()
+                + " sections) are not supported");
       }
     }
     offset = outerOffset;

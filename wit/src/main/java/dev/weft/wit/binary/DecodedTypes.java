@@ -18,8 +18,13 @@ final class DecodedTypes implements TypeTable {
   private boolean frozen;
 
   TypeId add(WitType definition) {
-    defs.add(new TypeDef(Optional.empty(), definition, dev.weft.wit.model.TypeOwner.NONE,
-        dev.weft.wit.model.Docs.NONE, dev.weft.wit.model.Stability.UNKNOWN));
+    defs.add(
+        new TypeDef(
+            Optional.empty(),
+            definition,
+            dev.weft.wit.model.TypeOwner.NONE,
+            dev.weft.wit.model.Docs.NONE,
+            dev.weft.wit.model.Stability.UNKNOWN));
     return new TypeId(defs.size() - 1);
   }
 
@@ -32,7 +37,9 @@ final class DecodedTypes implements TypeTable {
   void nameIfAnonymous(TypeId id, String name) {
     TypeDef d = defs.get(id.index());
     if (d.name().isEmpty() && !frozen) {
-      defs.set(id.index(), new TypeDef(Optional.of(name), d.definition(), d.owner(), d.docs(), d.stability()));
+      defs.set(
+          id.index(),
+          new TypeDef(Optional.of(name), d.definition(), d.owner(), d.docs(), d.stability()));
     }
   }
 

@@ -33,37 +33,134 @@ public sealed interface DefType {
   record CaseRef(String name, Optional<ValRef> type) {}
 
   /** The body of a {@code defvaltype}. */
-  sealed interface ValDef {}
+  sealed interface ValDef {
+    /** Which constructor this is, for exhaustive switches. */
+    ValKind kind();
+  }
 
-  record PrimDef(Primitive type) implements ValDef {}
+  /** The {@code defvaltype} constructors. */
+  enum ValKind {
+    PRIM,
+    RECORD,
+    VARIANT,
+    LIST,
+    FIXED_LIST,
+    TUPLE,
+    FLAGS,
+    ENUM,
+    OPTION,
+    RESULT,
+    OWN,
+    BORROW,
+    STREAM,
+    FUTURE,
+    MAP
+  }
 
-  record RecordDef(List<NamedRef> fields) implements ValDef {}
+  record PrimDef(Primitive type) implements ValDef {
+    @Override
+    public ValKind kind() {
+      return ValKind.PRIM;
+    }
+  }
 
-  record VariantDef(List<CaseRef> cases) implements ValDef {}
+  record RecordDef(List<NamedRef> fields) implements ValDef {
+    @Override
+    public ValKind kind() {
+      return ValKind.RECORD;
+    }
+  }
 
-  record ListDef(ValRef element) implements ValDef {}
+  record VariantDef(List<CaseRef> cases) implements ValDef {
+    @Override
+    public ValKind kind() {
+      return ValKind.VARIANT;
+    }
+  }
 
-  record FixedListDef(ValRef element, int length) implements ValDef {}
+  record ListDef(ValRef element) implements ValDef {
+    @Override
+    public ValKind kind() {
+      return ValKind.LIST;
+    }
+  }
 
-  record TupleDef(List<ValRef> types) implements ValDef {}
+  record FixedListDef(ValRef element, int length) implements ValDef {
+    @Override
+    public ValKind kind() {
+      return ValKind.FIXED_LIST;
+    }
+  }
 
-  record FlagsDef(List<String> names) implements ValDef {}
+  record TupleDef(List<ValRef> types) implements ValDef {
+    @Override
+    public ValKind kind() {
+      return ValKind.TUPLE;
+    }
+  }
 
-  record EnumDef(List<String> names) implements ValDef {}
+  record FlagsDef(List<String> names) implements ValDef {
+    @Override
+    public ValKind kind() {
+      return ValKind.FLAGS;
+    }
+  }
 
-  record OptionDef(ValRef some) implements ValDef {}
+  record EnumDef(List<String> names) implements ValDef {
+    @Override
+    public ValKind kind() {
+      return ValKind.ENUM;
+    }
+  }
 
-  record ResultDef(Optional<ValRef> ok, Optional<ValRef> err) implements ValDef {}
+  record OptionDef(ValRef some) implements ValDef {
+    @Override
+    public ValKind kind() {
+      return ValKind.OPTION;
+    }
+  }
 
-  record OwnDef(int resource) implements ValDef {}
+  record ResultDef(Optional<ValRef> ok, Optional<ValRef> err) implements ValDef {
+    @Override
+    public ValKind kind() {
+      return ValKind.RESULT;
+    }
+  }
 
-  record BorrowDef(int resource) implements ValDef {}
+  record OwnDef(int resource) implements ValDef {
+    @Override
+    public ValKind kind() {
+      return ValKind.OWN;
+    }
+  }
 
-  record StreamDef(Optional<ValRef> element) implements ValDef {}
+  record BorrowDef(int resource) implements ValDef {
+    @Override
+    public ValKind kind() {
+      return ValKind.BORROW;
+    }
+  }
 
-  record FutureDef(Optional<ValRef> element) implements ValDef {}
+  record StreamDef(Optional<ValRef> element) implements ValDef {
+    @Override
+    public ValKind kind() {
+      return ValKind.STREAM;
+    }
+  }
 
-  record MapDef(ValRef key, ValRef value) implements ValDef {}
+  record FutureDef(Optional<ValRef> element) implements ValDef {
+    @Override
+    public ValKind kind() {
+      return ValKind.FUTURE;
+    }
+  }
+
+  record MapDef(ValRef key, ValRef value) implements ValDef {
+    @Override
+    public ValKind kind() {
+      return ValKind.MAP;
+    }
+  }
 
   /** A declaration in a component or instance type. */
   sealed interface Decl {}

@@ -11,29 +11,108 @@ public sealed interface Section {
   /** Where the section's contents start in the binary. */
   int offset();
 
-  record Custom(int offset, String name, byte[] data) implements Section {}
+  /** Which section this is, for exhaustive switches. */
+  Kind kind();
 
-  record CoreModule(int offset, byte[] bytes) implements Section {}
+  /** The section ids of Binary.md, in id order. */
+  enum Kind {
+    CUSTOM,
+    CORE_MODULE,
+    CORE_INSTANCES,
+    CORE_TYPES,
+    COMPONENT,
+    INSTANCES,
+    ALIASES,
+    TYPES,
+    CANONS,
+    START,
+    IMPORTS,
+    EXPORTS
+  }
 
-  record CoreInstances(int offset, List<CoreInstanceExpr> instances) implements Section {}
+  record Custom(int offset, String name, byte[] data) implements Section {
+    @Override
+    public Kind kind() {
+      return Kind.CUSTOM;
+    }
+  }
 
-  record CoreTypes(int offset, int count) implements Section {}
+  record CoreModule(int offset, byte[] bytes) implements Section {
+    @Override
+    public Kind kind() {
+      return Kind.CORE_MODULE;
+    }
+  }
 
-  record Component(int offset, byte[] bytes) implements Section {}
+  record CoreInstances(int offset, List<CoreInstanceExpr> instances) implements Section {
+    @Override
+    public Kind kind() {
+      return Kind.CORE_INSTANCES;
+    }
+  }
 
-  record Instances(int offset, List<InstanceExpr> instances) implements Section {}
+  record CoreTypes(int offset, int count) implements Section {
+    @Override
+    public Kind kind() {
+      return Kind.CORE_TYPES;
+    }
+  }
 
-  record Aliases(int offset, List<Alias> aliases) implements Section {}
+  record Component(int offset, byte[] bytes) implements Section {
+    @Override
+    public Kind kind() {
+      return Kind.COMPONENT;
+    }
+  }
 
-  record Types(int offset, List<DefType> types) implements Section {}
+  record Instances(int offset, List<InstanceExpr> instances) implements Section {
+    @Override
+    public Kind kind() {
+      return Kind.INSTANCES;
+    }
+  }
 
-  record Canons(int offset, List<Canon> canons) implements Section {}
+  record Aliases(int offset, List<Alias> aliases) implements Section {
+    @Override
+    public Kind kind() {
+      return Kind.ALIASES;
+    }
+  }
 
-  record Start(int offset, int func) implements Section {}
+  record Types(int offset, List<DefType> types) implements Section {
+    @Override
+    public Kind kind() {
+      return Kind.TYPES;
+    }
+  }
 
-  record Imports(int offset, List<ExternDecl> imports) implements Section {}
+  record Canons(int offset, List<Canon> canons) implements Section {
+    @Override
+    public Kind kind() {
+      return Kind.CANONS;
+    }
+  }
 
-  record Exports(int offset, List<Export> exports) implements Section {}
+  record Start(int offset, int func) implements Section {
+    @Override
+    public Kind kind() {
+      return Kind.START;
+    }
+  }
+
+  record Imports(int offset, List<ExternDecl> imports) implements Section {
+    @Override
+    public Kind kind() {
+      return Kind.IMPORTS;
+    }
+  }
+
+  record Exports(int offset, List<Export> exports) implements Section {
+    @Override
+    public Kind kind() {
+      return Kind.EXPORTS;
+    }
+  }
 
   /** An import, or an export declaration in a type: a name and its type. */
   record ExternDecl(String name, ExternType type) {}

@@ -1,8 +1,8 @@
 package dev.weft.wit.value;
 
 /**
- * The kind of a {@link WitValue}: switch over this (a switch expression without {@code default})
- * to dispatch over every value with the compiler checking that no kind is missed. Both {@link
+ * The kind of a {@link WitValue}: switch over this (a switch expression without {@code default}) to
+ * dispatch over every value with the compiler checking that no kind is missed. Both {@link
  * WitValue.ListValue} and {@link WitValue.Bytes} are {@link #LIST}.
  */
 public enum ValueKind {

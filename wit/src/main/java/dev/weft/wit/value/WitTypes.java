@@ -72,7 +72,9 @@ public final class WitTypes {
       case VARIANT ->
           ((VariantType) type)
               .cases().stream()
-                  .map((Case c) -> c.name() + c.type().map(t -> "(" + display(t, types, d) + ")").orElse(""))
+                  .map(
+                      (Case c) ->
+                          c.name() + c.type().map(t -> "(" + display(t, types, d) + ")").orElse(""))
                   .collect(Collectors.joining(", ", "variant { ", " }"));
       case ENUM ->
           ((EnumType) type)
@@ -102,8 +104,31 @@ public final class WitTypes {
       case ENUM -> "enum " + name;
       case FLAGS -> "flags " + name;
       case RESOURCE -> "resource " + name;
-      case BOOL, U8, U16, U32, U64, S8, S16, S32, S64, F32, F64, CHAR, STRING, ERROR_CONTEXT, LIST,
-          FIXED_LIST, OPTION, RESULT, TUPLE, OWN, BORROW, FUTURE, STREAM, NAMED -> name;
+      case BOOL,
+              U8,
+              U16,
+              U32,
+              U64,
+              S8,
+              S16,
+              S32,
+              S64,
+              F32,
+              F64,
+              CHAR,
+              STRING,
+              ERROR_CONTEXT,
+              LIST,
+              FIXED_LIST,
+              OPTION,
+              RESULT,
+              TUPLE,
+              OWN,
+              BORROW,
+              FUTURE,
+              STREAM,
+              NAMED ->
+          name;
     };
   }
 
@@ -116,10 +141,13 @@ public final class WitTypes {
       return "result";
     }
     String ok = r.ok().map(t -> display(t, types, d)).orElse("_");
-    return r.err().map(e -> "result<" + ok + ", " + display(e, types, d) + ">").orElse("result<" + ok + ">");
+    return r.err()
+        .map(e -> "result<" + ok + ", " + display(e, types, d) + ">")
+        .orElse("result<" + ok + ">");
   }
 
-  private static String withElement(String keyword, Optional<WitType> element, TypeTable types, int d) {
+  private static String withElement(
+      String keyword, Optional<WitType> element, TypeTable types, int d) {
     return element.map(t -> keyword + "<" + display(t, types, d) + ">").orElse(keyword);
   }
 }

@@ -228,7 +228,9 @@ public sealed interface WitValue
     }
   }
 
-  /** A {@code list<T>} or {@code list<T, N>} value: {@link ListValue} or its compact {@link Bytes}. */
+  /**
+   * A {@code list<T>} or {@code list<T, N>} value: {@link ListValue} or its compact {@link Bytes}.
+   */
   sealed interface ListLike extends WitValue permits ListValue, Bytes {
     /** The number of elements. */
     int size();
@@ -523,8 +525,8 @@ public sealed interface WitValue
   }
 
   /**
-   * A resource handle as the host sees it: an index into the host's table of resources of one
-   * type ({@code own} or {@code borrow} is decided by the type it crosses as).
+   * A resource handle as the host sees it: an index into the host's table of resources of one type
+   * ({@code own} or {@code borrow} is decided by the type it crosses as).
    */
   record Handle(int index) implements WitValue {
     public Handle {

@@ -52,20 +52,30 @@ class AbiVectorsTest {
     int i = 0;
     for (JsonNode v : root.get("vectors")) {
       int n = i++;
-      String name = "#" + n + " " + v.get("kind").asText() + " " + v.get("type").toString();
-      tests.add(DynamicTest.dynamicTest(name.length() > 120 ? name.substring(0, 120) : name, () -> run(v)));
+      JsonNode shown = v.has("type") ? v.get("type") : v.get("params");
+      String name = "#" + n + " " + v.get("kind").asText() + " " + shown;
+      tests.add(
+          DynamicTest.dynamicTest(
+              name.length() > 120 ? name.substring(0, 120) : name, () -> run(v)));
     }
     return tests.stream();
   }
 
   private static void run(JsonNode v) {
+    if (v.get("kind").asText().equals("function")) {
+      runFunction(v);
+      return;
+    }
     AbiTestSupport.Types types = new AbiTestSupport.Types();
     WitType type = type(v.get("type"), types);
     Codec codec = Codecs.build(type, types);
     StringEncoding enc = encoding(v.get("encoding").asText());
     List<String> flatTypes = new ArrayList<>();
     v.get("flat").forEach(f -> flatTypes.add(f.asText()));
-    assertEquals(flatTypes, Stream.of(codec.flat).map(c -> c.name().toLowerCase(Locale.ROOT)).toList(), "flat types");
+    assertEquals(
+        flatTypes,
+        Stream.of(codec.flat).map(c -> c.name().toLowerCase(Locale.ROOT)).toList(),
+        "flat types");
     long[] flat = new long[flatTypes.size()];
     for (int k = 0; k < flat.length; k++) {
       flat[k] = new BigInteger(v.get("flatValues").get(k).asText()).longValue();
@@ -86,9 +96,11 @@ class AbiVectorsTest {
     WitValue value = ValueJson.fromJson(v.get("value"), type, types);
     // What the reference stored, loaded by Weft.
     ByteArrayMemory stored = load(memory, 1 << 16);
-    assertEquals(value, codec.load(new AbiContext(stored, enc, null), v.get("ptr").asLong()), "load");
+    assertEquals(
+        value, codec.load(new AbiContext(stored, enc, null), v.get("ptr").asLong()), "load");
     // What the reference lowered flat, lifted by Weft.
-    ByteArrayMemory flatMem = load(Base64.getDecoder().decode(v.get("flatMemory").asText()), 1 << 16);
+    ByteArrayMemory flatMem =
+        load(Base64.getDecoder().decode(v.get("flatMemory").asText()), 1 << 16);
     assertEquals(value, codec.liftFlat(new AbiContext(flatMem, enc, null), flat, 0), "liftFlat");
     // Weft's own round trips.
     ByteArrayMemory mine = new ByteArrayMemory(1 << 16);
@@ -106,6 +118,44 @@ class AbiVectorsTest {
       byte[] mineBytes = java.util.Arrays.copyOf(mine.bytes, memory.length);
       assertArrayEquals(memory, mineBytes, "stored bytes");
     }
+  }
+
+  /**
+   * Flattening of a whole function: signatures, spilling, and lifting what the reference lowered.
+   */
+  private static void runFunction(JsonNode v) {
+    AbiTestSupport.Types types = new AbiTestSupport.Types();
+    List<WitType> params = new ArrayList<>();
+    v.get("params").forEach(p -> params.add(type(p, types)));
+    WitType result = v.get("result").isNull() ? null : type(v.get("result"), types);
+    StringEncoding enc = encoding(v.get("encoding").asText());
+    FunctionCodec c =
+        FunctionCodec.bind(
+            AbiTestSupport.fn(params, result), types, new CanonOptions(enc, true, true));
+    assertEquals(signature(v.get("liftSignature")), c.liftSignature(), "lift signature");
+    assertEquals(signature(v.get("lowerSignature")), c.lowerSignature(), "lower signature");
+    List<WitValue> values = new ArrayList<>();
+    for (int i = 0; i < params.size(); i++) {
+      values.add(ValueJson.fromJson(v.get("values").get(i), params.get(i), types));
+    }
+    long[] flat = new long[v.get("flatValues").size()];
+    for (int k = 0; k < flat.length; k++) {
+      flat[k] = new BigInteger(v.get("flatValues").get(k).asText()).longValue();
+    }
+    ByteArrayMemory theirs = load(Base64.getDecoder().decode(v.get("memory").asText()), 1 << 16);
+    assertEquals(values, c.liftParams(flat, theirs, null), "lifting the reference's lowering");
+    ByteArrayMemory mine = new ByteArrayMemory(1 << 16);
+    long[] out = c.lowerParams(values, mine);
+    assertEquals(flat.length, out.length, "flat parameter count");
+    assertEquals(values, c.liftParams(out, mine, null), "round trip");
+  }
+
+  private static CoreSignature signature(JsonNode sig) {
+    List<CoreType> ps = new ArrayList<>();
+    sig.get(0).forEach(t -> ps.add(CoreType.valueOf(t.asText().toUpperCase(Locale.ROOT))));
+    List<CoreType> rs = new ArrayList<>();
+    sig.get(1).forEach(t -> rs.add(CoreType.valueOf(t.asText().toUpperCase(Locale.ROOT))));
+    return new CoreSignature(ps, rs);
   }
 
   private static ByteArrayMemory load(byte[] bytes, int size) {
@@ -153,7 +203,12 @@ class AbiVectorsTest {
       }
       case "variant" -> {
         List<Case> cs = new ArrayList<>();
-        t.get("cases").forEach(c -> cs.add(Case.of(c.get(0).asText(), c.get(1).isNull() ? null : type(c.get(1), types))));
+        t.get("cases")
+            .forEach(
+                c ->
+                    cs.add(
+                        Case.of(
+                            c.get(0).asText(), c.get(1).isNull() ? null : type(c.get(1), types))));
         yield types.define("v", new VariantType(cs));
       }
       case "enum" -> types.define("e", new EnumType(names(t)));

@@ -14,6 +14,7 @@ final class ByteArrayMemory implements Memory {
   private final ByteBuffer buf;
   int top;
   final List<int[]> reallocs = new ArrayList<>();
+
   /** When set, the next realloc returns this pointer instead of allocating. */
   Integer nextAllocation;
 

@@ -30,10 +30,13 @@ class CanonicalAbiInfoTest {
       case "list<u8>" -> new ListType(Primitive.U8);
       case "option<u8>" -> new OptionType(Primitive.U8);
       case "option<u64>" -> new OptionType(Primitive.U64);
-      case "result<u32, f32>" -> new ResultType(Optional.of(Primitive.U32), Optional.of(Primitive.F32));
-      case "result<f64, u8>" -> new ResultType(Optional.of(Primitive.F64), Optional.of(Primitive.U8));
+      case "result<u32, f32>" ->
+          new ResultType(Optional.of(Primitive.U32), Optional.of(Primitive.F32));
+      case "result<f64, u8>" ->
+          new ResultType(Optional.of(Primitive.F64), Optional.of(Primitive.U8));
       case "result<string>" -> new ResultType(Optional.of(Primitive.STRING), Optional.empty());
-      case "tuple<u8, u32, u8>" -> new TupleType(List.of(Primitive.U8, Primitive.U32, Primitive.U8));
+      case "tuple<u8, u32, u8>" ->
+          new TupleType(List.of(Primitive.U8, Primitive.U32, Primitive.U8));
       case "flags9" -> flags(9, types);
       case "flags33" -> flags(33, types);
       default -> throw new IllegalArgumentException(s);
@@ -73,6 +76,7 @@ class CanonicalAbiInfoTest {
     CanonicalAbiInfo info = CanonicalAbiInfo.of(type(type, types), types);
     assertEquals(size, info.size());
     assertEquals(align, info.align());
-    assertEquals(flat, String.join(" ", info.flat().stream().map(c -> c.name().toLowerCase()).toList()));
+    assertEquals(
+        flat, String.join(" ", info.flat().stream().map(c -> c.name().toLowerCase()).toList()));
   }
 }

@@ -53,7 +53,8 @@ class FunctionCodecTest {
     memory.write32(64, 7);
     memory.write32(68, 9);
     assertEquals(
-        Optional.of(WitValue.TupleValue.of(new U32(7), new U32(9))), c.liftResult(new long[] {64}, memory));
+        Optional.of(WitValue.TupleValue.of(new U32(7), new U32(9))),
+        c.liftResult(new long[] {64}, memory));
     assertEquals(new CoreSignature(List.of(), List.of(CoreType.I32)), c.liftSignature());
   }
 
@@ -70,20 +71,26 @@ class FunctionCodecTest {
     assertArrayEquals(new int[] {0, 0, 4, 68}, memory.reallocs.get(0));
     assertEquals(116, memory.read32((int) flat[0] + 64));
     assertEquals(new CoreSignature(List.of(CoreType.I32), List.of()), c.liftSignature());
-    assertEquals(args, c.liftParams(flat, memory, null), "a host import reads them back the same way");
+    assertEquals(
+        args, c.liftParams(flat, memory, null), "a host import reads them back the same way");
   }
 
   @Test
   void aHostImportStoresASpilledResultThroughTheGuestsReturnPointer() {
     FunctionCodec c = bind(List.of(Primitive.U32), Primitive.STRING);
-    assertEquals(new CoreSignature(List.of(CoreType.I32, CoreType.I32), List.of()), c.lowerSignature());
+    assertEquals(
+        new CoreSignature(List.of(CoreType.I32, CoreType.I32), List.of()), c.lowerSignature());
     long[] out = c.lowerResult(Optional.of(new Str("ok")), new long[] {5, 128}, memory, null);
     assertEquals(0, out.length);
     long ptr = memory.read32(128);
     assertEquals(2, memory.read32(132));
     assertEquals('o', memory.read8((int) ptr));
-    assertThrows(AbiException.class, () -> c.lowerResult(Optional.of(new Str("ok")), new long[] {5, 130}, memory, null));
-    assertThrows(AbiException.class, () -> c.lowerResult(Optional.of(new Str("ok")), new long[] {5, 4094}, memory, null));
+    assertThrows(
+        AbiException.class,
+        () -> c.lowerResult(Optional.of(new Str("ok")), new long[] {5, 130}, memory, null));
+    assertThrows(
+        AbiException.class,
+        () -> c.lowerResult(Optional.of(new Str("ok")), new long[] {5, 4094}, memory, null));
   }
 
   @Test
@@ -119,12 +126,17 @@ class FunctionCodecTest {
     memory.write32(16, 9);
     memory.write32(20, 1);
     assertTrue(trap(new ListType(Primitive.U32), 16).getMessage().contains("not aligned to 4"));
-    assertTrue(trap(new TupleType(List.of(Primitive.U32, Primitive.U64)), 12).getMessage().contains("not aligned to 8"));
+    assertTrue(
+        trap(new TupleType(List.of(Primitive.U32, Primitive.U64)), 12)
+            .getMessage()
+            .contains("not aligned to 8"));
   }
 
   @Test
   void badDiscriminantsTrap() {
-    WitType v = types.define("shape", new VariantType(List.of(Case.of("a", Primitive.U32), Case.of("b", null))));
+    WitType v =
+        types.define(
+            "shape", new VariantType(List.of(Case.of("a", Primitive.U32), Case.of("b", null))));
     memory.write8(32, (byte) 2);
     AbiException e = trap(new TupleType(List.of(v, v)), 32);
     assertEquals("discriminant 2 is out of range for `variant shape` (2 cases)", e.getMessage());
@@ -146,11 +158,15 @@ class FunctionCodecTest {
   void aLyingReallocTraps() {
     FunctionCodec c = bind(List.of(Primitive.STRING), null);
     memory.nextAllocation = 4095;
-    AbiException e = assertThrows(AbiException.class, () -> c.lowerParams(List.of(new Str("hello")), memory));
+    AbiException e =
+        assertThrows(AbiException.class, () -> c.lowerParams(List.of(new Str("hello")), memory));
     assertTrue(e.getMessage().contains("realloc returned"), e.getMessage());
     FunctionCodec u = bind(List.of(new ListType(Primitive.U32)), null);
     memory.nextAllocation = 6;
-    e = assertThrows(AbiException.class, () -> u.lowerParams(List.of(WitValue.ListValue.of(new U32(1))), memory));
+    e =
+        assertThrows(
+            AbiException.class,
+            () -> u.lowerParams(List.of(WitValue.ListValue.of(new U32(1))), memory));
     assertTrue(e.getMessage().contains("not aligned"), e.getMessage());
   }
 
@@ -165,7 +181,11 @@ class FunctionCodecTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> FunctionCodec.bind(fn(List.of(Primitive.STRING), null), types, new CanonOptions(StringEncoding.UTF8, false, false)));
+            () ->
+                FunctionCodec.bind(
+                    fn(List.of(Primitive.STRING), null),
+                    types,
+                    new CanonOptions(StringEncoding.UTF8, false, false)));
     assertTrue(e.getMessage().contains("memory"));
   }
 
@@ -173,5 +193,23 @@ class FunctionCodecTest {
   void wrongArityIsAProgrammerError() {
     FunctionCodec c = bind(List.of(Primitive.U32), null);
     assertThrows(IllegalArgumentException.class, () -> c.lowerParams(List.of(), memory));
+  }
+
+  @Test
+  void moreThanThirtyTwoFlagsUseOneI32PerThirtyTwo() {
+    List<dev.weft.wit.model.Name> names = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      names.add(dev.weft.wit.model.Name.of("f" + i));
+    }
+    WitType flags = types.define("many", new dev.weft.wit.model.FlagsType(names));
+    FunctionCodec c = bind(List.of(flags), flags);
+    WitValue v = WitValue.FlagsValue.of("f0", "f31", "f32", "f39");
+    long[] flat = c.lowerParams(List.of(v), memory);
+    assertArrayEquals(new long[] {0x8000_0001L, 0x81L}, flat);
+    assertEquals(List.of(v), c.liftParams(flat, memory, null));
+    memory.write32(64, 0x8000_0001);
+    memory.write32(68, 0x81);
+    // Two flat values are more than one result: the result comes back through memory.
+    assertEquals(Optional.of(v), c.liftResult(new long[] {64}, memory));
   }
 }

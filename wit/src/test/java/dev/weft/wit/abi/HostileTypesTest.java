@@ -26,7 +26,11 @@ class HostileTypesTest {
     }
     WitType deep = t;
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> FunctionCodec.bind(AbiTestSupport.fn(List.of(deep), null), types, CanonOptions.UTF8));
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                FunctionCodec.bind(
+                    AbiTestSupport.fn(List.of(deep), null), types, CanonOptions.UTF8));
     assertTrue(e.getMessage().contains("nesting deeper than 100"), e.getMessage());
     assertTrue(WitTypes.display(deep, types).startsWith("list<list<list<"));
     assertTrue(WitTypes.display(deep, types).length() < 200);

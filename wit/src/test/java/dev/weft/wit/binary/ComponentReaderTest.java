@@ -28,12 +28,15 @@ class ComponentReaderTest {
     assertTrue(sections.stream().anyMatch(s -> s instanceof Section.Canons));
     ComponentPlan plan = ComponentTranslator.translate(sections);
     assertEquals(1, plan.modules().size());
-    assertEquals(List.of("greet", "shout", "count-chars"), plan.exports().stream().map(LiftedExport::key).toList());
+    assertEquals(
+        List.of("greet", "shout", "count-chars"),
+        plan.exports().stream().map(LiftedExport::key).toList());
     LiftedExport count = plan.exports().get(2);
     assertEquals(Optional.of(Primitive.U32), count.function().result());
     assertEquals(new CoreRef.Export(0, "count-chars"), count.coreFunction());
     LiftedExport greet = plan.exports().get(0);
-    assertEquals(Optional.of(new CoreRef.Export(0, "cabi_post_greet")), greet.options().postReturn());
+    assertEquals(
+        Optional.of(new CoreRef.Export(0, "cabi_post_greet")), greet.options().postReturn());
     assertEquals(Optional.of(new CoreRef.Export(0, "memory")), greet.options().memory());
     assertTrue(plan.imports().isEmpty());
   }
@@ -41,18 +44,24 @@ class ComponentReaderTest {
   @Test
   void aCoreModuleIsNotAComponent() {
     byte[] core = {0, 'a', 's', 'm', 1, 0, 0, 0};
-    BinaryFormatException e = assertThrows(BinaryFormatException.class, () -> ComponentReader.read(core));
-    assertEquals("at byte 4: expected a component, but this is a core Wasm module (layer 0)", e.getMessage());
+    BinaryFormatException e =
+        assertThrows(BinaryFormatException.class, () -> ComponentReader.read(core));
+    assertEquals(
+        "at byte 4: expected a component, but this is a core Wasm module (layer 0)",
+        e.getMessage());
     assertThrows(BinaryFormatException.class, () -> ComponentReader.read(new byte[] {1, 2, 3}));
     BinaryFormatException v =
-        assertThrows(BinaryFormatException.class, () -> ComponentReader.read(new byte[] {0, 'a', 's', 'm', 0x0c, 0, 1, 0}));
+        assertThrows(
+            BinaryFormatException.class,
+            () -> ComponentReader.read(new byte[] {0, 'a', 's', 'm', 0x0c, 0, 1, 0}));
     assertEquals("at byte 4: expected component binary version 0x0d, found 0xc", v.getMessage());
   }
 
   @Test
   void aSectionLongerThanTheFileNamesItsOffset() {
     byte[] bytes = {0, 'a', 's', 'm', 0x0d, 0, 1, 0, 7, 100, 1};
-    BinaryFormatException e = assertThrows(BinaryFormatException.class, () -> ComponentReader.read(bytes));
+    BinaryFormatException e =
+        assertThrows(BinaryFormatException.class, () -> ComponentReader.read(bytes));
     assertEquals(8, e.offset());
     assertTrue(e.getMessage().contains("section 7 of 100 bytes"), e.getMessage());
   }
@@ -60,8 +69,25 @@ class ComponentReaderTest {
   @Test
   void aVectorCountPastTheEndIsRejectedWithoutAllocating() {
     // A type section claiming 0xFFFFFFFF types in 5 bytes.
-    byte[] bytes = {0, 'a', 's', 'm', 0x0d, 0, 1, 0, 7, 5, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x0f};
-    BinaryFormatException e = assertThrows(BinaryFormatException.class, () -> ComponentReader.read(bytes));
+    byte[] bytes = {
+      0,
+      'a',
+      's',
+      'm',
+      0x0d,
+      0,
+      1,
+      0,
+      7,
+      5,
+      (byte) 0xff,
+      (byte) 0xff,
+      (byte) 0xff,
+      (byte) 0xff,
+      0x0f
+    };
+    BinaryFormatException e =
+        assertThrows(BinaryFormatException.class, () -> ComponentReader.read(bytes));
     assertTrue(e.getMessage().contains("found a count of 4294967295"), e.getMessage());
   }
 
@@ -82,7 +108,9 @@ class ComponentReaderTest {
 
   @Test
   void corruptedBytesNeverEscapeAsOtherExceptions() throws IOException {
-    for (String name : List.of("greet.wasm", "app.wasm", "shapes.wasm", "echo.wasm", "hostile.wasm", "borrow.wasm")) {
+    for (String name :
+        List.of(
+            "greet.wasm", "app.wasm", "shapes.wasm", "echo.wasm", "hostile.wasm", "borrow.wasm")) {
       corrupt(fixture(name), name);
     }
   }
@@ -93,7 +121,8 @@ class ComponentReaderTest {
     assertEquals(3, app.modules().size(), "main, shim and fixup modules");
     assertEquals(4, app.imports().size());
     assertEquals(List.of("test:host/store@0.1.0"), app.importNames());
-    ComponentPlan shapes = ComponentTranslator.translate(ComponentReader.read(fixture("shapes.wasm")));
+    ComponentPlan shapes =
+        ComponentTranslator.translate(ComponentReader.read(fixture("shapes.wasm")));
     assertEquals("test:shapes/api@0.1.0#move", shapes.exports().get(1).key());
   }
 

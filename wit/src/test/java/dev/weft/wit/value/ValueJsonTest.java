@@ -68,7 +68,8 @@ class ValueJsonTest {
   private final Named color =
       types.define("color", new EnumType(List.of(Name.of("red"), Name.of("green"))));
   private final Named perms =
-      types.define("perms", new FlagsType(List.of(Name.of("read"), Name.of("write"), Name.of("exec"))));
+      types.define(
+          "perms", new FlagsType(List.of(Name.of("read"), Name.of("write"), Name.of("exec"))));
   private final Named shape =
       types.define(
           "shape",
@@ -94,7 +95,9 @@ class ValueJsonTest {
     roundTrips("-9223372036854775808", Primitive.S64);
     roundTrips("\"😀\"", Primitive.CHAR);
     roundTrips("\"héllo\"", Primitive.STRING);
-    roundTrips("{\"items\":[{\"name\":\"a\",\"qty\":2,\"tags\":[\"x\"]},{\"name\":\"b\",\"qty\":0,\"tags\":null}]}", order);
+    roundTrips(
+        "{\"items\":[{\"name\":\"a\",\"qty\":2,\"tags\":[\"x\"]},{\"name\":\"b\",\"qty\":0,\"tags\":null}]}",
+        order);
     roundTrips("[1,\"a\"]", new TupleType(List.of(Primitive.U8, Primitive.STRING)));
     roundTrips("{\"tag\":\"circle\",\"val\":1.5}", shape);
     roundTrips("{\"tag\":\"none\"}", shape);
@@ -103,8 +106,11 @@ class ValueJsonTest {
     roundTrips("null", new OptionType(Primitive.U32));
     roundTrips("{\"tag\":\"some\",\"val\":null}", new OptionType(new OptionType(Primitive.U32)));
     roundTrips("{\"tag\":\"none\"}", new OptionType(new OptionType(Primitive.U32)));
-    roundTrips("{\"tag\":\"ok\",\"val\":\"x\"}", new ResultType(Optional.of(Primitive.STRING), Optional.empty()));
-    roundTrips("{\"tag\":\"err\"}", new ResultType(Optional.of(Primitive.STRING), Optional.empty()));
+    roundTrips(
+        "{\"tag\":\"ok\",\"val\":\"x\"}",
+        new ResultType(Optional.of(Primitive.STRING), Optional.empty()));
+    roundTrips(
+        "{\"tag\":\"err\"}", new ResultType(Optional.of(Primitive.STRING), Optional.empty()));
   }
 
   @Test
@@ -112,7 +118,9 @@ class ValueJsonTest {
     WitValue v = ValueJson.fromJson(json("18446744073709551615"), Primitive.U64, types);
     assertEquals(new U64(-1L), v);
     assertEquals("18446744073709551615", ValueJson.toJson(v, Primitive.U64, types).toString());
-    assertEquals("9007199254740993", ValueJson.toJson(new U64(9007199254740993L), Primitive.U64, types).toString());
+    assertEquals(
+        "9007199254740993",
+        ValueJson.toJson(new U64(9007199254740993L), Primitive.U64, types).toString());
   }
 
   @Test
@@ -120,8 +128,12 @@ class ValueJsonTest {
     assertEquals("2.0", ValueJson.toJson(new F64(2), Primitive.F64, types).toString());
     assertEquals("2.0", ValueJson.toJson(new F32(2), Primitive.F32, types).toString());
     assertEquals("\"NaN\"", ValueJson.toJson(new F64(Double.NaN), Primitive.F64, types).toString());
-    assertEquals("\"-Infinity\"", ValueJson.toJson(new F32(Float.NEGATIVE_INFINITY), Primitive.F32, types).toString());
-    assertEquals(new F64(Double.POSITIVE_INFINITY), ValueJson.fromJson(json("\"Infinity\""), Primitive.F64, types));
+    assertEquals(
+        "\"-Infinity\"",
+        ValueJson.toJson(new F32(Float.NEGATIVE_INFINITY), Primitive.F32, types).toString());
+    assertEquals(
+        new F64(Double.POSITIVE_INFINITY),
+        ValueJson.fromJson(json("\"Infinity\""), Primitive.F64, types));
     assertEquals(new F64(3), ValueJson.fromJson(json("3"), Primitive.F64, types));
   }
 
@@ -133,7 +145,9 @@ class ValueJsonTest {
     assertEquals(ListValue.of(new U8(1), new U8(2), new U8(255)), v);
     assertEquals("\"AQL/\"", ValueJson.toJson(v, bytes, types).toString());
     assertEquals(v, ValueJson.fromJson(json("\"AQL/\""), bytes, types));
-    assertEquals("\"AQL/\"", ValueJson.toJson(ListValue.of(new U8(1), new U8(2), new U8(255)), bytes, types).toString());
+    assertEquals(
+        "\"AQL/\"",
+        ValueJson.toJson(ListValue.of(new U8(1), new U8(2), new U8(255)), bytes, types).toString());
   }
 
   @Test
@@ -147,35 +161,53 @@ class ValueJsonTest {
     ValueException e =
         assertThrows(
             ValueException.class,
-            () -> ValueJson.fromJson(json("{\"items\":[{\"name\":\"a\",\"qty\":1},{\"name\":7,\"qty\":1}]}"), order, types));
+            () ->
+                ValueJson.fromJson(
+                    json("{\"items\":[{\"name\":\"a\",\"qty\":1},{\"name\":7,\"qty\":1}]}"),
+                    order,
+                    types));
     assertEquals("$.items[1].name", e.path());
     assertEquals("string", e.expected());
     assertEquals("$.items[1].name: expected `string`, found `7`", e.getMessage());
 
-    ValueException missing = assertThrows(ValueException.class, () -> ValueJson.fromJson(json("{}"), order, types));
+    ValueException missing =
+        assertThrows(ValueException.class, () -> ValueJson.fromJson(json("{}"), order, types));
     assertEquals("$.items", missing.path());
     assertEquals("list<record item>", missing.expected());
 
-    ValueException range = assertThrows(ValueException.class, () -> ValueJson.fromJson(json("256"), Primitive.U8, types));
+    ValueException range =
+        assertThrows(
+            ValueException.class, () -> ValueJson.fromJson(json("256"), Primitive.U8, types));
     assertEquals("$: expected `u8`, found 256, out of range", range.getMessage());
   }
 
   @Test
   void charMustBeExactlyOneScalarValue() throws Exception {
-    assertThrows(ValueException.class, () -> ValueJson.fromJson(json("\"ab\""), Primitive.CHAR, types));
-    assertThrows(ValueException.class, () -> ValueJson.fromJson(json("\"\""), Primitive.CHAR, types));
-    assertThrows(ValueException.class, () -> ValueJson.fromJson(json("\"\\ud800\""), Primitive.CHAR, types));
-    assertThrows(ValueException.class, () -> ValueJson.fromJson(json("\"a\\ud800\""), Primitive.STRING, types));
+    assertThrows(
+        ValueException.class, () -> ValueJson.fromJson(json("\"ab\""), Primitive.CHAR, types));
+    assertThrows(
+        ValueException.class, () -> ValueJson.fromJson(json("\"\""), Primitive.CHAR, types));
+    assertThrows(
+        ValueException.class, () -> ValueJson.fromJson(json("\"\\ud800\""), Primitive.CHAR, types));
+    assertThrows(
+        ValueException.class,
+        () -> ValueJson.fromJson(json("\"a\\ud800\""), Primitive.STRING, types));
   }
 
   @Test
   void unknownCasesFlagsAndFieldsListWhatIsValid() throws Exception {
-    ValueException e = assertThrows(ValueException.class, () -> ValueJson.fromJson(json("\"blue\""), color, types));
+    ValueException e =
+        assertThrows(
+            ValueException.class, () -> ValueJson.fromJson(json("\"blue\""), color, types));
     assertEquals("$: expected `enum color`, found `blue` (cases: red, green)", e.getMessage());
-    ValueException f = assertThrows(ValueException.class, () -> ValueJson.fromJson(json("[\"run\"]"), perms, types));
+    ValueException f =
+        assertThrows(
+            ValueException.class, () -> ValueJson.fromJson(json("[\"run\"]"), perms, types));
     assertEquals("$[0]", f.path());
     ValueException r =
-        assertThrows(ValueException.class, () -> ValueJson.fromJson(json("{\"name\":\"a\",\"qty\":1,\"x\":1}"), item, types));
+        assertThrows(
+            ValueException.class,
+            () -> ValueJson.fromJson(json("{\"name\":\"a\",\"qty\":1,\"x\":1}"), item, types));
     assertEquals("$.x", r.path());
   }
 
@@ -184,7 +216,11 @@ class ValueJsonTest {
     assertThrows(ValueException.class, () -> ValueJson.toJson(new Str("x"), Primitive.U32, types));
     assertThrows(
         ValueException.class,
-        () -> ValueJson.toJson(ResultValue.ok(), new ResultType(Optional.of(Primitive.U8), Optional.empty()), types));
+        () ->
+            ValueJson.toJson(
+                ResultValue.ok(),
+                new ResultType(Optional.of(Primitive.U8), Optional.empty()),
+                types));
   }
 
   @Test

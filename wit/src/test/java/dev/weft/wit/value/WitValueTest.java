@@ -18,7 +18,9 @@ class WitValueTest {
   void allNaNsAreEqualButSignedZerosAreNot() {
     assertEquals(new F32(Float.NaN), new F32(Float.intBitsToFloat(0x7fc00001)));
     assertEquals(new F64(Double.NaN), new F64(Double.longBitsToDouble(0xfff8000000000123L)));
-    assertEquals(new F64(Double.NaN).hashCode(), new F64(Double.longBitsToDouble(0x7ff0000000000001L)).hashCode());
+    assertEquals(
+        new F64(Double.NaN).hashCode(),
+        new F64(Double.longBitsToDouble(0x7ff0000000000001L)).hashCode());
     assertNotEquals(new F64(0.0), new F64(-0.0));
   }
 

@@ -1,0 +1,47 @@
+;; A resource the component defines itself, with a destructor: `make` returns an owned counter
+;; (the representation is the address of its count), `bump` borrows it (a borrow of the
+;; component's own resource arrives as the bare representation), `finish` takes ownership back
+;; and drops it, which runs the destructor; `dtors` counts destructor runs.
+(component
+  (core module $state
+    (memory (export "memory") 1)
+    (global $dtors (mut i32) (i32.const 0))
+    (func (export "dtor") (param i32) (global.set $dtors (i32.add (global.get $dtors) (i32.const 1))))
+    (func (export "dtors") (result i32) (global.get $dtors)))
+  (core instance $s (instantiate $state))
+  (alias core export $s "dtor" (core func $dtor))
+  (alias core export $s "memory" (core memory $mem))
+  (type $counter' (resource (rep i32) (dtor (core func $dtor))))
+  (core func $new (canon resource.new $counter'))
+  (core func $rep (canon resource.rep $counter'))
+  (core func $drop (canon resource.drop $counter'))
+  (core instance $res
+    (export "new" (func $new))
+    (export "rep" (func $rep))
+    (export "drop" (func $drop))
+    (export "memory" (memory $mem)))
+  (core module $m
+    (import "res" "new" (func $new (param i32) (result i32)))
+    (import "res" "rep" (func $rep (param i32) (result i32)))
+    (import "res" "drop" (func $drop (param i32)))
+    (import "res" "memory" (memory 1))
+    (global $next (mut i32) (i32.const 100))
+    (func (export "make") (param i32) (result i32) (local $p i32)
+      (local.set $p (global.get $next))
+      (global.set $next (i32.add (local.get $p) (i32.const 4)))
+      (i32.store (local.get $p) (local.get 0))
+      (call $new (local.get $p)))
+    (func (export "bump") (param i32) (result i32)
+      (i32.store (local.get 0) (i32.add (i32.load (local.get 0)) (i32.const 1)))
+      (i32.load (local.get 0)))
+    (func (export "finish") (param i32) (result i32) (local $v i32)
+      (local.set $v (i32.load (call $rep (local.get 0))))
+      (call $drop (local.get 0))
+      (local.get $v)))
+  (core instance $i (instantiate $m (with "res" (instance $res))))
+  (export $counter "counter" (type $counter'))
+  (func (export "make") (param "start" u32) (result (own $counter)) (canon lift (core func $i "make")))
+  (func (export "bump") (param "self" (borrow $counter)) (result u32) (canon lift (core func $i "bump")))
+  (func (export "finish") (param "c" (own $counter)) (result u32) (canon lift (core func $i "finish")))
+  (func (export "dtors") (result u32) (canon lift (core func $s "dtors")))
+)
