@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
       CheckCommand.class,
       GraphCommand.class,
       WitCommand.class,
+      InspectCommand.class,
+      InvokeCommand.class,
       ServeCommand.class,
       CommandLine.HelpCommand.class
     })
