@@ -37,7 +37,7 @@ final class InFlight {
     draining = true;
     Promise<Integer> done = Promise.promise();
     long deadline = System.nanoTime() + millis * 1_000_000;
-    vertx.setPeriodic(0, 20, id -> {
+    vertx.setPeriodic(1, 20, id -> {
       if (count.get() == 0 || System.nanoTime() > deadline) {
         vertx.cancelTimer(id);
         done.tryComplete(count.get());
