@@ -2,6 +2,7 @@ package dev.weft.server;
 
 import dev.weft.engine.EngineException;
 import dev.weft.engine.NodeTrace;
+import dev.weft.engine.RunException;
 import dev.weft.engine.RunResult;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -13,7 +14,9 @@ import java.time.Duration;
  * Weft's own meters, next to the ones Vert.x exports (HTTP server, event bus, pools): runs and
  * errors per flow, run latency per flow, node latency per flow and node (from the run's trace),
  * and runs in flight. Prometheus names: {@code weft_runs_total}, {@code weft_run_errors_total},
- * {@code weft_run_duration_seconds}, {@code weft_node_duration_seconds}, {@code weft_runs_in_flight}.
+ * {@code weft_run_duration_seconds}, {@code weft_node_duration_seconds}, {@code
+ * weft_node_errors_total}, {@code weft_runs_in_flight}. Node times come from the run's trace
+ * ({@code RunResult.trace()}), so the engine needs no listener hook for them.
  *
  * <p>Thread-safe (Micrometer meters are).
  */
@@ -51,6 +54,10 @@ final class FlowMetrics {
     Counter.builder("weft.run.errors").description("failed runs by kind")
         .tag("flow", flow).tag("kind", kind).register(registry).increment();
     runTimer(flow).record(Duration.ofNanos(nanos));
+    if (cause instanceof RunException r && r.node().isPresent()) {
+      Counter.builder("weft.node.errors").description("failures by the node that failed")
+          .tag("flow", flow).tag("node", r.node().get()).tag("kind", kind).register(registry).increment();
+    }
   }
 
   private Timer runTimer(String flow) {
