@@ -127,6 +127,13 @@ class ServeEndToEndTest {
     }
   }
 
+  @Test
+  void aBrokenFlowStopsStartUpWithItsDiagnosticsAndExitCode2() throws Exception {
+    Cli.Result r = Cli.weft("serve", "examples/flows/nope.yaml", "--port", "0");
+    assertEquals(2, r.exit(), r.err());
+    assertTrue(r.err().contains("error[FLOW0000]: flow file `examples/flows/nope.yaml` does not exist"), r.err());
+  }
+
   private static String flowName(Path flow) throws java.io.IOException {
     for (String line : Files.readAllLines(flow)) {
       if (line.startsWith("flow:")) {
