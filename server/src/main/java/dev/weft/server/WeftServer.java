@@ -27,6 +27,14 @@ import java.util.function.Consumer;
  * a shutdown hook or a test), never from an event loop.
  */
 public final class WeftServer implements AutoCloseable {
+  /**
+   * Micrometer warns once per process that Vert.x registers some gauges twice (HTTP/2
+   * connections, clustered event bus); the second registration is ignored and the metrics are
+   * right, so the warning only alarms. A strong reference keeps the level (JUL holds loggers weakly).
+   */
+  private static final java.util.logging.Logger MICROMETER_WARNINGS =
+      java.util.logging.Logger.getLogger("io.micrometer.common.util.internal.logging.WarnThenDebugLogger");
+
   private final ServerOptions options;
   private final Vertx vertx;
   private final Engine engine;
@@ -71,6 +79,7 @@ public final class WeftServer implements AutoCloseable {
    *     taken, or the cluster cannot be joined
    */
   public static WeftServer start(ServerOptions options, Consumer<String> log) {
+    MICROMETER_WARNINGS.setLevel(java.util.logging.Level.SEVERE);
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     VertxOptions vo = new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true));
     VertxBuilder builder = Vertx.builder().withMetrics(new MicrometerMetricsFactory(metrics));
