@@ -2,6 +2,7 @@ package dev.weft.server;
 
 import dev.weft.engine.Engine;
 import dev.weft.engine.EngineOptions;
+import dev.weft.server.codecs.FlowsChangedCodec;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -64,10 +65,13 @@ public final class WeftServer implements AutoCloseable {
         new HttpApi(runs, metrics, options.maxBodyBytes(), () -> ready && !inFlight.draining(), version),
         options.host(), options.port());
     this.pools = new PoolGauges(metrics);
-    this.watcher = new FlowWatcher(vertx, registry, options.paths(), log, () -> {
+    vertx.eventBus().registerDefaultCodec(FlowsChanged.class, new FlowsChangedCodec());
+    vertx.eventBus().<FlowsChanged>localConsumer(Addresses.FLOWS_CHANGED, m -> {
       bus.sync();
       pools.bind(registry);
     });
+    this.watcher = new FlowWatcher(vertx, registry, options.paths(), log, names ->
+        vertx.eventBus().publish(Addresses.FLOWS_CHANGED, new FlowsChanged(names, registry.names())));
   }
 
   /**

@@ -30,10 +30,13 @@ class LifecycleTest {
     List<String> log = new CopyOnWriteArrayList<>();
     try (WeftServer server = WeftServer.start(Http.options(List.of(dir)).withWatch(true), log::add)) {
       Http http = new Http(server.port());
+      List<FlowsChanged> changes = new CopyOnWriteArrayList<>();
+      server.vertx().eventBus().<FlowsChanged>localConsumer(Addresses.FLOWS_CHANGED, m -> changes.add(m.body()));
       assertEquals(13, http.post("/flows/hello", "{\"name\": \"World\"}").json().get("length").asInt());
 
       write(flow, text.replace("length: $size", "length: $size\n  again: $loud"));
       await(() -> http.post("/flows/hello", "{\"name\": \"World\"}").json().has("again"));
+      await(() -> changes.contains(new FlowsChanged(List.of("hello"), List.of("hello"))));
 
       write(flow, text.replace("greet.shout", "greet.shuot"));
       await(() -> log.stream().anyMatch(l -> l.contains("cannot reload")));
