@@ -90,7 +90,8 @@ final class ServeCommand implements Callable<Integer> {
       err.println("weft: cannot serve: " + e.getMessage());
       return e.getMessage().contains("error[") ? Main.EXIT_USAGE : Main.EXIT_FAILED;
     }
-    log(err, "serving " + server.flows().size() + " flows (" + String.join(", ", server.flows()) + ") on http://"
+    int n = server.flows().size();
+    log(err, "serving " + n + (n == 1 ? " flow (" : " flows (") + String.join(", ", server.flows()) + ") on http://"
         + options.host() + ":" + server.port() + options.cluster().map(c -> ", cluster " + c.host() + ":" + c.port()).orElse(""));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

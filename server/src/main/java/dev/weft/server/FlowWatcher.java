@@ -32,15 +32,16 @@ final class FlowWatcher {
   private final FlowRegistry registry;
   private final List<Path> paths;
   private final Consumer<String> log;
-  private final Runnable changed;
+  private final Consumer<List<String>> changed;
   private final Map<Path, Stamp> stamps = new HashMap<>();
   private long timer = -1;
   private boolean scanning;
 
   /**
-   * @param changed called (on the event loop) after flows were reloaded
+   * @param changed called (on the event loop) with the names of the flows reloaded
    */
-  FlowWatcher(Vertx vertx, FlowRegistry registry, List<Path> paths, Consumer<String> log, Runnable changed) {
+  FlowWatcher(Vertx vertx, FlowRegistry registry, List<Path> paths, Consumer<String> log,
+      Consumer<List<String>> changed) {
     this.vertx = vertx;
     this.registry = registry;
     this.paths = paths;
@@ -68,9 +69,9 @@ final class FlowWatcher {
     }
     scanning = true;
     vertx.executeBlocking(this::scan, false)
-        .onSuccess(n -> {
-          if (n > 0) {
-            changed.run();
+        .onSuccess(names -> {
+          if (!names.isEmpty()) {
+            changed.accept(names);
           }
         })
         .onFailure(e -> log.accept("watch: " + e.getMessage()))
@@ -80,8 +81,8 @@ final class FlowWatcher {
         });
   }
 
-  /** Reloads what changed; returns how many flows were reloaded. Runs on a worker. */
-  private synchronized int scan() {
+  /** Reloads what changed; returns the names of the flows reloaded. Runs on a worker. */
+  private synchronized List<String> scan() {
     Set<Path> reload = new LinkedHashSet<>();
     for (Path f : watched()) {
       Stamp now = stamp(f);
@@ -89,14 +90,14 @@ final class FlowWatcher {
         reload.addAll(flowsUsing(f));
       }
     }
-    int loaded = 0;
+    List<String> loaded = new java.util.ArrayList<>();
     for (Path flow : reload) {
       if (!Files.exists(flow)) {
         continue; // deleted: keep serving the last good version
       }
       FlowRegistry.Outcome o = registry.load(flow);
       if (o.flow().isPresent()) {
-        loaded++;
+        loaded.add(o.flow().get().name());
         log.accept("reloaded flow `" + o.flow().get().name() + "` from " + flow);
       } else {
         log.accept("cannot reload " + flow + "; the last good version keeps serving:\n" + o.problems());

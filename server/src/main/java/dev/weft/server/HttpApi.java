@@ -4,9 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.weft.flows.graph.GraphRenderer;
-import dev.weft.flows.model.FlowGraph;
-import dev.weft.server.schema.FlowSchemas;
 import dev.weft.server.schema.OpenApi;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -111,7 +108,7 @@ final class HttpApi {
 
   private void list(RoutingContext ctx) {
     ArrayNode flows = Json.MAPPER.createArrayNode();
-    runs.registry().all().forEach(f -> flows.add(summary(f.flow().graph())));
+    runs.registry().all().forEach(f -> flows.add(FlowDescriptions.summary(f.flow().graph())));
     ObjectNode o = Json.object();
     o.set("flows", flows);
     json(ctx, 200, o);
@@ -120,30 +117,8 @@ final class HttpApi {
   private void describe(RoutingContext ctx) {
     String name = ctx.pathParam("name");
     runs.registry().get(name).ifPresentOrElse(
-        f -> {
-          FlowGraph g = f.flow().graph();
-          ObjectNode o = summary(g);
-          o.set("inputSchema", FlowSchemas.input(g));
-          o.set("outputSchema", FlowSchemas.output(g));
-          o.put("graph", GraphRenderer.render(g, GraphRenderer.Format.MERMAID));
-          json(ctx, 200, o);
-        },
+        f -> json(ctx, 200, FlowDescriptions.detail(f.flow().graph())),
         () -> problem(ctx, new NoSuchFlow(name, runs.registry().names()).problem()));
-  }
-
-  /** A flow's name, description, WIT-typed signature, address and route. */
-  private static ObjectNode summary(FlowGraph g) {
-    ObjectNode o = Json.object().put("name", g.name());
-    g.description().ifPresent(d -> o.put("description", d));
-    o.put("signature", FlowSchemas.signature(g));
-    ObjectNode in = o.putObject("input");
-    g.inputs().forEach(i -> in.put(i.name(), FlowSchemas.wit(i.type())));
-    ObjectNode out = o.putObject("output");
-    g.outputs().forEach(x -> out.put(x.name(), FlowSchemas.wit(x.value().type())));
-    o.put("run", "POST /flows/" + g.name());
-    o.put("address", Addresses.flow(g.name()));
-    g.http().ifPresent(r -> o.put("route", r.method() + " " + r.path()));
-    return o;
   }
 
   private void ready(RoutingContext ctx) {

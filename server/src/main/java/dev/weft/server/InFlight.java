@@ -11,13 +11,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class InFlight {
   private final AtomicInteger count = new AtomicInteger();
   private volatile boolean draining;
+  private volatile Promise<Integer> idle;
 
   void enter() {
     count.incrementAndGet();
   }
 
   void exit() {
-    count.decrementAndGet();
+    if (count.decrementAndGet() == 0 && draining) {
+      Promise<Integer> p = idle;
+      if (p != null) {
+        p.tryComplete(0);
+      }
+    }
   }
 
   int count() {
@@ -34,15 +40,14 @@ final class InFlight {
    * passed, whichever comes first; the result is how many were still running.
    */
   Future<Integer> drain(Vertx vertx, long millis) {
-    draining = true;
     Promise<Integer> done = Promise.promise();
-    long deadline = System.nanoTime() + millis * 1_000_000;
-    vertx.setPeriodic(0, 20, id -> {
-      if (count.get() == 0 || System.nanoTime() > deadline) {
-        vertx.cancelTimer(id);
-        done.tryComplete(count.get());
-      }
-    });
-    return done.future();
+    idle = done; // set before the check below, so a run ending in between completes it
+    draining = true;
+    if (count.get() == 0) {
+      done.tryComplete(0);
+      return done.future();
+    }
+    long timer = vertx.setTimer(Math.max(1, millis), id -> done.tryComplete(count.get()));
+    return done.future().andThen(ar -> vertx.cancelTimer(timer));
   }
 }

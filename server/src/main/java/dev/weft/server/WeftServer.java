@@ -3,6 +3,7 @@ package dev.weft.server;
 import dev.weft.engine.Engine;
 import dev.weft.engine.EngineOptions;
 import dev.weft.engine.wasm.CompileCache;
+import dev.weft.server.codecs.FlowsChangedCodec;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -28,6 +29,14 @@ import java.util.function.Consumer;
  * a shutdown hook or a test), never from an event loop.
  */
 public final class WeftServer implements AutoCloseable {
+  /**
+   * Micrometer warns once per process that Vert.x registers some gauges twice (HTTP/2
+   * connections, clustered event bus); the second registration is ignored and the metrics are
+   * right, so the warning only alarms. A strong reference keeps the level (JUL holds loggers weakly).
+   */
+  private static final java.util.logging.Logger MICROMETER_WARNINGS =
+      java.util.logging.Logger.getLogger("io.micrometer.common.util.internal.logging.WarnThenDebugLogger");
+
   private final ServerOptions options;
   private final Vertx vertx;
   private final Engine engine;
@@ -57,10 +66,13 @@ public final class WeftServer implements AutoCloseable {
         new HttpApi(runs, metrics, options.maxBodyBytes(), () -> ready && !inFlight.draining(), version),
         options.host(), options.port());
     this.pools = new PoolGauges(metrics);
-    this.watcher = new FlowWatcher(vertx, registry, options.paths(), log, () -> {
+    vertx.eventBus().registerDefaultCodec(FlowsChanged.class, new FlowsChangedCodec());
+    vertx.eventBus().<FlowsChanged>localConsumer(Addresses.FLOWS_CHANGED, m -> {
       bus.sync();
       pools.bind(registry);
     });
+    this.watcher = new FlowWatcher(vertx, registry, options.paths(), log, names ->
+        vertx.eventBus().publish(Addresses.FLOWS_CHANGED, new FlowsChanged(names, registry.names())));
   }
 
   /**
@@ -72,6 +84,7 @@ public final class WeftServer implements AutoCloseable {
    *     taken, or the cluster cannot be joined
    */
   public static WeftServer start(ServerOptions options, Consumer<String> log) {
+    MICROMETER_WARNINGS.setLevel(java.util.logging.Level.SEVERE);
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     VertxOptions vo = new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true));
     VertxBuilder builder = Vertx.builder().withMetrics(new MicrometerMetricsFactory(metrics));

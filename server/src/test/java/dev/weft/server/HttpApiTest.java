@@ -176,6 +176,8 @@ class HttpApiTest {
     assertTrue(metrics.contains("weft_node_duration_seconds_count{flow=\"hello\",node=\"loud\"}"), metrics);
     assertTrue(metrics.contains("weft_pool_instances{component=\"greet\",flow=\"hello\",state=\"max\"}"), metrics);
     assertTrue(metrics.contains("vertx_http_server_requests_total"), metrics);
+    http.post("/flows/trap", "{}");
+    assertTrue(http.get("/metrics").text().contains("weft_node_errors_total{flow=\"trap\",kind=\"trap\",node=\"bad\"}"));
   }
 
   @Test

@@ -22,16 +22,21 @@ class LifecycleTest {
   @Test
   void watchReloadsAnEditAndKeepsTheLastGoodVersionOfABrokenOne() throws Exception {
     Path flow = dir.resolve("hello.yaml");
+    Path wasm = dir.resolve("greet.wasm");
+    Files.copy(Path.of("../examples/components/greet/greet.wasm"), wasm);
     String text = Files.readString(Http.FLOWS.resolve("hello.yaml"))
-        .replace("../../../../../../examples", Path.of("../examples").toAbsolutePath().normalize().toString());
+        .replace("../../../../../../examples/components/greet/greet.wasm", "greet.wasm");
     Files.writeString(flow, text);
     List<String> log = new CopyOnWriteArrayList<>();
     try (WeftServer server = WeftServer.start(Http.options(List.of(dir)).withWatch(true), log::add)) {
       Http http = new Http(server.port());
+      List<FlowsChanged> changes = new CopyOnWriteArrayList<>();
+      server.vertx().eventBus().<FlowsChanged>localConsumer(Addresses.FLOWS_CHANGED, m -> changes.add(m.body()));
       assertEquals(13, http.post("/flows/hello", "{\"name\": \"World\"}").json().get("length").asInt());
 
       write(flow, text.replace("length: $size", "length: $size\n  again: $loud"));
       await(() -> http.post("/flows/hello", "{\"name\": \"World\"}").json().has("again"));
+      await(() -> changes.contains(new FlowsChanged(List.of("hello"), List.of("hello"))));
 
       write(flow, text.replace("greet.shout", "greet.shuot"));
       await(() -> log.stream().anyMatch(l -> l.contains("cannot reload")));
@@ -40,6 +45,14 @@ class LifecycleTest {
 
       Files.writeString(dir.resolve("second.yaml"), text.replace("flow: hello", "flow: second"));
       await(() -> http.post("/flows/second", "{\"name\": \"W\"}").status() == 200);
+
+      write(flow, text);
+      await(() -> !http.post("/flows/hello", "{\"name\": \"World\"}").json().has("again"));
+      log.clear();
+      Files.setLastModifiedTime(wasm, FileTime.fromMillis(Files.getLastModifiedTime(wasm).toMillis() + 5000));
+      await(() -> log.stream().anyMatch(l -> l.equals("reloaded flow `hello` from " + flow)));
+      assertTrue(log.stream().anyMatch(l -> l.equals("reloaded flow `second` from " + dir.resolve("second.yaml"))),
+          "both flows using the component reload: " + log);
     }
   }
 
