@@ -2,6 +2,7 @@
 # serve-bench.sh - HTTP throughput, latency and memory of `weft serve`, beside the Java Vert.x peer.
 #
 #   weft  POST /flows/hello        the hello flow: JSON in, three Wasm calls (two in parallel), JSON out
+#   weft  GET  /qrcode?text=hello  examples/flows/qrcode.yaml's declared route: two Wasm calls, a PNG out
 #   weft  GET  /health/live        the same server's plain Vert.x Web path, no flow: Weft's HTTP floor
 #   peer  GET  /qrcode?text=hello  ../shared/peers' Java Vert.x 5 + ZXing server (1-bit PNG, one verticle per core)
 #
@@ -64,11 +65,12 @@ stop() { kill -TERM "$1" 2>/dev/null; for _ in $(seq 1 100); do kill -0 "$1" 2>/
 
 # --- weft
 "$ROOT/weft" --version >/dev/null 2>&1 # builds the jar when needed
-"$ROOT/weft" serve "$ROOT/examples/flows/hello.yaml" --port "$PORT" >"$HERE/.weft-serve.log" 2>&1 &
+"$ROOT/weft" serve "$ROOT/examples/flows/hello.yaml" "$ROOT/examples/flows/qrcode.yaml" --port "$PORT" >"$HERE/.weft-serve.log" 2>&1 &
 WPID=$!; PIDS+=("$WPID")
 wait_http "http://127.0.0.1:$PORT/health/live" || { echo "weft serve did not start:" >&2; cat "$HERE/.weft-serve.log" >&2; exit 1; }
 IDLE_WEFT=$(rss_kb "$WPID")
 load "weft POST /flows/hello" "$WPID" post.lua "http://127.0.0.1:$PORT/flows/hello"
+load "weft GET /qrcode (declared route: QR encode + PNG render in Wasm)" "$WPID" get.lua "http://127.0.0.1:$PORT/qrcode?text=hello"
 load "weft GET /health/live" "$WPID" get.lua "http://127.0.0.1:$PORT/health/live"
 ERRS=$(curl -s "http://127.0.0.1:$PORT/metrics" | grep -c 'weft_run_errors_total{' || true)
 stop "$WPID"
