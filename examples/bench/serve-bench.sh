@@ -23,7 +23,16 @@ WARMUP=${WARMUP:-5}
 THREADS=${THREADS:-2}
 CONNS=${CONNS:-64}
 PORT=${PORT:-18180}
-PEER_JAR=${PEER_JAR:-$ROOT/../shared/peers/java/target/peers-java.jar}
+PEER_JAR=${PEER_JAR:-}
+if [ -z "$PEER_JAR" ] && [ -d "$ROOT/../shared/peers/java" ]; then
+  # shared/ is read-only: build the peer in a scratch copy, once per machine.
+  PEER_BUILD=${TMPDIR:-/tmp}/weft-peers-java
+  if [ ! -f "$PEER_BUILD/target/peers-java.jar" ]; then
+    rm -rf "$PEER_BUILD" && cp -r "$ROOT/../shared/peers/java" "$PEER_BUILD"
+    (cd "$PEER_BUILD" && mvn -B -q -DskipTests package) >&2 || echo "serve-bench: the peer did not build" >&2
+  fi
+  PEER_JAR=$PEER_BUILD/target/peers-java.jar
+fi
 CORES=$(nproc)
 
 command -v wrk >/dev/null || { echo "serve-bench: needs wrk (apt-get install -y wrk)" >&2; exit 1; }
