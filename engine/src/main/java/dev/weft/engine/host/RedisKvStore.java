@@ -39,7 +39,8 @@ public final class RedisKvStore implements KvStore {
 
   /**
    * A store on the Redis at {@code url} ({@code redis://host:port/db}, with an optional password
-   * as {@code redis://:pw@host}). Connects lazily: creating it never fails on a down Redis.
+   * as {@code redis://:pw@host}). Starts connecting at once, in the background; creating it
+   * never fails on a down Redis.
    *
    * @param poolSize the most connections, and so the most commands in flight at once
    */
@@ -51,7 +52,12 @@ public final class RedisKvStore implements KvStore {
             .setMaxPoolWaiting(poolSize * 16)
             .setMaxWaitingHandlers(poolSize * 64)
             .setNetClientOptions(new NetClientOptions().setConnectTimeout(connectTimeoutMillis).setTcpNoDelay(true));
-    return new RedisKvStore(Redis.createClient(vertx, options));
+    RedisKvStore store = new RedisKvStore(Redis.createClient(vertx, options));
+    // Connect now, in the background: the first connection (and the client's class loading) can
+    // take longer than a guest's KV deadline on a busy machine. A Redis that is down is not an
+    // error here; calls report it when they are made.
+    store.redis.send(Request.cmd(Command.PING));
+    return store;
   }
 
   private static String key(String bucket, String key) {

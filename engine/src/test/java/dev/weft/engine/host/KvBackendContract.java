@@ -60,10 +60,11 @@ abstract class KvBackendContract {
   }
 
   @BeforeEach
-  void setUp() {
+  void setUp() throws Exception {
     store = newStore(vertx);
     env = HostEnvironment.builder(vertx, HostOptions.defaults().withKvTimeoutMillis(2000)).withKvStore(store).build();
     guest = HostCaps.instance(env, HostCaps.ALL);
+    await(store.get("warm", "up")); // connected before the guest's deadlines start
     p = UUID.randomUUID().toString().substring(0, 8) + "-";
   }
 
