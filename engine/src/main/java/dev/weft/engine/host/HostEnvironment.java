@@ -1,5 +1,8 @@
 package dev.weft.engine.host;
 
+import dev.weft.engine.EngineException;
+import dev.weft.engine.ErrorKind;
+import dev.weft.engine.wasm.HostFunction;
 import dev.weft.engine.wasm.HostImports;
 import dev.weft.flows.host.Grants;
 import io.vertx.core.Future;
@@ -61,6 +64,27 @@ public final class HostEnvironment {
       RandomHost.register(b, random);
     }
     grants.config().ifPresent(values -> ConfigHost.register(b, values));
+    return guarded(b.build());
+  }
+
+  /**
+   * The same functions, each turning a failed cast of its arguments into a host error: a
+   * component built against another WIT that reuses these names gets a clear message instead of
+   * a {@link ClassCastException} from the middle of the host.
+   */
+  private static HostImports guarded(HostImports raw) {
+    HostImports.Builder b = HostImports.builder();
+    for (String key : raw.keys()) {
+      HostFunction f = raw.function(key).orElseThrow();
+      b.withFunction(key, args -> {
+        try {
+          return f.call(args);
+        } catch (ClassCastException | IndexOutOfBoundsException | NullPointerException e) {
+          throw new EngineException(ErrorKind.HOST, "import `" + key + "` does not have the type of weft:host@"
+              + HostInterface.VERSION + " (" + e + "); build the component against docs/host.md's WIT", e);
+        }
+      });
+    }
     return b.build();
   }
 

@@ -27,6 +27,7 @@ import io.vertx.core.http.RequestOptions;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,7 +65,7 @@ final class HttpHost {
   }
 
   private Optional<WitValue> send(RecordValue req) {
-    Map<String, WitValue> f = new java.util.HashMap<>();
+    Map<String, WitValue> f = new HashMap<>();
     req.fields().forEach(x -> f.put(x.name(), x.value()));
     String url = HostValues.str(f.get("url"));
     URI uri;
