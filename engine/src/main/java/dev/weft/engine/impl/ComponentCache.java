@@ -1,9 +1,11 @@
 package dev.weft.engine.impl;
 
 import dev.weft.engine.EngineException;
+import dev.weft.engine.ErrorKind;
 import dev.weft.engine.LinkException;
 import dev.weft.engine.host.GrantCheck;
 import dev.weft.engine.host.HostEnvironment;
+import dev.weft.engine.host.HostInterface;
 import dev.weft.engine.wasm.ComponentDescription;
 import dev.weft.engine.wasm.ComponentLoader;
 import dev.weft.engine.wasm.ExportedFunction;
@@ -45,8 +47,8 @@ public final class ComponentCache implements ComponentCatalog {
   private final Optional<HostEnvironment> host;
 
   /**
-   * A cache for checking flows without running them: components that import {@code weft:host}
-   * are checked against their grants and described, not loaded.
+   * A cache for checking flows without running them: components import stand-ins of the host
+   * functions their grants allow, which fail if called.
    */
   public ComponentCache(LoadOptions defaults) {
     this.defaults = defaults;
@@ -88,7 +90,25 @@ public final class ComponentCache implements ComponentCatalog {
   }
 
   private HostImports imports(String component, Grants grants) {
-    return host.map(h -> h.importsFor(component, grants)).orElse(HostImports.none());
+    return host.map(h -> h.importsFor(component, grants)).orElseGet(() -> stubs(grants));
+  }
+
+  /**
+   * For a cache that only checks: every granted host function, failing if it is ever called, so
+   * that a component loads (and its exports are bound and checked) as it would in an engine.
+   */
+  private static HostImports stubs(Grants grants) {
+    HostImports.Builder b = HostImports.builder();
+    for (HostInterface i : HostInterface.values()) {
+      if (grants.grants(i.grantKey())) {
+        for (String fn : i.functions()) {
+          b.withFunction(i.key(fn), args -> {
+            throw new EngineException(ErrorKind.HOST, "`" + i.key(fn) + "` is not available when only checking flows");
+          });
+        }
+      }
+    }
+    return b.build();
   }
 
   private LoadOptions options(Optional<Long> memoryLimitBytes) {
@@ -121,7 +141,7 @@ public final class ComponentCache implements ComponentCatalog {
     Span at = decl.grants().map(GrantsDecl::span).orElse(decl.name().span());
     List<GrantCheck.Problem> problems = GrantCheck.check(name, description.imports().keySet(), grants);
     problems.forEach(p -> diags.error(p.code(), p.message(), at, p.help()));
-    if (!problems.isEmpty() || (host.isEmpty() && !description.imports().isEmpty())) {
+    if (!problems.isEmpty()) {
       // The exports are all the flow checker needs; nodes calling them are still checked.
       return Optional.of(new ComponentSignature(description.types(), description.exports()));
     }

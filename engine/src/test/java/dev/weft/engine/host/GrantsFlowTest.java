@@ -9,12 +9,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.weft.engine.Engine;
 import dev.weft.engine.EngineOptions;
 import dev.weft.engine.LoadedFlow;
+import dev.weft.engine.impl.ComponentCache;
+import dev.weft.engine.wasm.LoadOptions;
 import dev.weft.flows.FlowException;
+import dev.weft.flows.Flows;
+import dev.weft.flows.model.FlowGraph;
 import dev.weft.wit.diag.Diagnostic;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,6 +86,16 @@ class GrantsFlowTest {
       FlowException e = assertThrows(FlowException.class, () -> engine.load(file));
       assertEquals(6, e.diagnostics().size(), e.render());
     }
+  }
+
+  @Test
+  void checkingWithoutAnEngineReportsTheSameAndAcceptsGrantedFlows() throws Exception {
+    ComponentCache checking = new ComponentCache(new LoadOptions(256, false));
+    FlowException e = assertThrows(FlowException.class,
+        () -> Flows.load(flow("    grants: { log: true, kv: { buckets: [visits] } }"), checking));
+    assertEquals(4, e.diagnostics().size(), e.render());
+    FlowGraph g = Flows.load(flow(ALL), checking);
+    assertEquals(Set.of("visits"), g.components().get(0).grants().kvBuckets().orElseThrow());
   }
 
   private static String run(Engine engine, LoadedFlow f, String user) throws Exception {
