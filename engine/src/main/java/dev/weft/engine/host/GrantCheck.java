@@ -1,6 +1,8 @@
 package dev.weft.engine.host;
 
 import dev.weft.flows.host.Grants;
+import dev.weft.wit.model.Function;
+import dev.weft.wit.model.TypeTable;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -10,7 +12,8 @@ import java.util.Optional;
 
 /**
  * Checks a component's imports against its grants before it is loaded: every import must be a
- * {@code weft:host} function the engine provides, of an interface the flow grants. Stateless.
+ * {@code weft:host} function the engine provides, with the type the host's WIT gives it, of an
+ * interface the flow grants. Stateless.
  */
 public final class GrantCheck {
   private GrantCheck() {}
@@ -18,11 +21,31 @@ public final class GrantCheck {
   /**
    * One problem, for a diagnostic.
    *
-   * @param code {@code FLOW0402} (not granted) or {@code FLOW0403} (not provided by the host)
+   * @param code {@code FLOW0402} (not granted), {@code FLOW0403} (not provided by the host) or
+   *     {@code FLOW0404} (not of the host's type)
    * @param message what is wrong, naming the imports
    * @param help what to write
    */
   public record Problem(String code, String message, String help) {}
+
+  /**
+   * The problems of component {@code component} importing {@code imports} (functions by key,
+   * their types in {@code types}) with {@code grants}: {@link #check(String, Collection, Grants)},
+   * and {@code FLOW0404} for an import whose type is not the one {@code weft:host} defines.
+   */
+  public static List<Problem> check(
+      String component, Map<String, Function> imports, TypeTable types, Grants grants) {
+    List<Problem> out = new ArrayList<>(check(component, imports.keySet(), grants));
+    HostWit host = HostWit.get();
+    imports.forEach((key, f) -> host.function(key).ifPresent(h -> {
+      if (!WitShapes.sameFunction(f, types, h, host.types())) {
+        out.add(new Problem("FLOW0404", "component `" + component + "` imports `" + key
+            + "` with another type than weft:host@" + HostInterface.VERSION + " gives it",
+            "build the component against the weft:host WIT (see docs/host.md)"));
+      }
+    }));
+    return out;
+  }
 
   /** The problems of component {@code component} importing {@code imports} with {@code grants}. */
   public static List<Problem> check(String component, Collection<String> imports, Grants grants) {

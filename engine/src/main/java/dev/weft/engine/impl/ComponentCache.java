@@ -139,7 +139,7 @@ public final class ComponentCache implements ComponentCatalog {
     String name = decl.name().name();
     Grants grants = decl.grants().map(GrantsDecl::grants).orElse(Grants.NONE);
     Span at = decl.grants().map(GrantsDecl::span).orElse(decl.name().span());
-    List<GrantCheck.Problem> problems = GrantCheck.check(name, description.imports().keySet(), grants);
+    List<GrantCheck.Problem> problems = GrantCheck.check(name, description.imports(), description.types(), grants);
     problems.forEach(p -> diags.error(p.code(), p.message(), at, p.help()));
     if (!problems.isEmpty()) {
       // The exports are all the flow checker needs; nodes calling them are still checked.

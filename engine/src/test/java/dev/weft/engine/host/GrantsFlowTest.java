@@ -98,6 +98,25 @@ class GrantsFlowTest {
     assertEquals(Set.of("visits"), g.components().get(0).grants().kvBuckets().orElseThrow());
   }
 
+  @Test
+  void anImportOfAnotherTypeThanTheHostsFailsTheCheck() throws Exception {
+    Path file = dir.resolve("bad.yaml");
+    Files.writeString(file, String.join("\n",
+        "flow: bad",
+        "components:",
+        "  bad: { wasm: " + Path.of("src/test/resources/components/badhost.wasm").toAbsolutePath()
+            + ", grants: { kv: { buckets: [b] } } }",
+        "nodes:",
+        "  n: { call: bad.run }",
+        "output: { n: $n }",
+        ""));
+    FlowException e = assertThrows(FlowException.class,
+        () -> Flows.load(file, new ComponentCache(new LoadOptions(16, false))));
+    assertEquals(List.of("FLOW0404"), e.diagnostics().stream().map(Diagnostic::code).toList(), e.render());
+    assertEquals("component `bad` imports `weft:host/kv@0.1.0#get` with another type than weft:host@0.1.0 gives it",
+        e.diagnostics().get(0).message());
+  }
+
   private static String run(Engine engine, LoadedFlow f, String user) throws Exception {
     return engine.run(f, JSON.readTree("{\"user\": \"" + user + "\"}"))
         .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).toJson().toString();
