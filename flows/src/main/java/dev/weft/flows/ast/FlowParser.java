@@ -157,7 +157,7 @@ public final class FlowParser {
     OptionalInt max = poolMax;
     Optional<Long> mem = memory;
     Optional<Long> deadline = timeout;
-    Optional<GrantsDecl> grants = m.get("grants").flatMap(n -> GrantsParser.parse(n, diags));
+    Optional<GrantsDecl> grants = m.entry("grants").flatMap(e -> GrantsParser.parse(e, diags));
     return wasm.map(w -> new ComponentDecl(name, w, wit, world, max, mem, deadline, grants));
   }
 

@@ -52,9 +52,17 @@ public final class GrantsParser {
     this.diags = diags;
   }
 
-  /** Parses {@code grants:}; problems go to {@code diags}. */
+  /** Parses the value of {@code grants:}; problems go to {@code diags}. */
   public static Optional<GrantsDecl> parse(YNode node, Diagnostics diags) {
     return new GrantsParser(diags).grants(node);
+  }
+
+  /**
+   * Parses the entry {@code grants: ...}; problems go to {@code diags}. The declaration's span is
+   * the key's, which is where a missing grant is reported.
+   */
+  public static Optional<GrantsDecl> parse(YEntry entry, Diagnostics diags) {
+    return parse(entry.value(), diags).map(d -> new GrantsDecl(d.grants(), entry.key().span()));
   }
 
   // grants := { log?, kv?, http?, clock?, random?, config? }
