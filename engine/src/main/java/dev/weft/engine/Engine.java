@@ -1,6 +1,7 @@
 package dev.weft.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.weft.engine.host.HostEnvironment;
 import dev.weft.engine.impl.ComponentCache;
 import dev.weft.engine.pool.InstancePool;
 import dev.weft.engine.sched.DagScheduler;
@@ -22,6 +23,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Weft's engine: loads flows (checking them and compiling their components once) and runs them on
@@ -44,6 +48,7 @@ public final class Engine implements AutoCloseable {
   private final WorkerExecutor workers;
   private final DagScheduler scheduler;
   private final ComponentCache components;
+  private final HostEnvironment host;
   private final List<InstancePool> pools = new ArrayList<>();
 
   private Engine(Vertx vertx, boolean ownsVertx, EngineOptions options) {
@@ -52,10 +57,12 @@ public final class Engine implements AutoCloseable {
     this.options = options;
     this.workers = vertx.createSharedWorkerExecutor("weft-wasm", options.workerThreads());
     this.scheduler = new DagScheduler(vertx, workers);
+    this.host = HostEnvironment.builder(vertx, options.host()).withWorkerThreads(options.workerThreads()).build();
     this.components =
         new ComponentCache(
             new LoadOptions(options.maxMemoryPages(), options.compile())
-                .withCompileCache(options.compileCache().map(CompileCache::new)));
+                .withCompileCache(options.compileCache().map(CompileCache::new)),
+            host);
   }
 
   /** An engine with a Vert.x instance of its own, closed with the engine. */
@@ -96,7 +103,7 @@ public final class Engine implements AutoCloseable {
     for (FlowComponent c : graph.components()) {
       InstancePool pool =
           new InstancePool(
-              components.get(c.wasm(), c.memoryLimitBytes()),
+              components.get(c.wasm(), c.memoryLimitBytes(), c.name(), c.grants()),
               c.name(),
               c.poolMax().orElse(options.defaultPoolMax()),
               options.queueLimit());
@@ -149,7 +156,12 @@ public final class Engine implements AutoCloseable {
     return run(flow, values);
   }
 
-  /** Closes the pools, the workers and, when the engine made it, Vert.x. */
+  /** The host capabilities components of this engine's flows import ({@code weft:host}). */
+  public HostEnvironment host() {
+    return host;
+  }
+
+  /** Closes the pools, the workers, the host's KV and HTTP clients and, when the engine made it, Vert.x. */
   @Override
   public void close() {
     synchronized (pools) {
@@ -157,6 +169,13 @@ public final class Engine implements AutoCloseable {
       pools.clear();
     }
     workers.close();
+    try {
+      host.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // Closing is best effort: a Redis that is down cannot be told goodbye.
+    }
     if (ownsVertx) {
       vertx.close().toCompletionStage().toCompletableFuture().join();
     }

@@ -1,5 +1,6 @@
 package dev.weft.engine;
 
+import dev.weft.engine.host.HostOptions;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,6 +14,8 @@ import java.util.Optional;
  * @param compile whether to compile Wasm to JVM bytecode (fast) or interpret it (quick start)
  * @param maxMemoryPages the default cap of an instance's linear memory, in 64 KiB pages
  * @param compileCache the folder compiled Wasm is kept in between runs, if any
+ * @param host how {@code weft:host} is provided (KV backend, deadlines, the bound on blocked
+ *     host calls)
  */
 public record EngineOptions(
     int workerThreads,
@@ -20,7 +23,8 @@ public record EngineOptions(
     int queueLimit,
     boolean compile,
     int maxMemoryPages,
-    Optional<Path> compileCache) {
+    Optional<Path> compileCache,
+    HostOptions host) {
   /** Linear memory is capped at 256 MiB unless a flow says otherwise. */
   public static final int DEFAULT_MAX_MEMORY_PAGES = 4096;
 
@@ -30,8 +34,20 @@ public record EngineOptions(
     this(workerThreads, defaultPoolMax, queueLimit, compile, maxMemoryPages, Optional.empty());
   }
 
+  /** Options with host capabilities from the environment ({@link HostOptions#fromEnvironment()}). */
+  public EngineOptions(
+      int workerThreads,
+      int defaultPoolMax,
+      int queueLimit,
+      boolean compile,
+      int maxMemoryPages,
+      Optional<Path> compileCache) {
+    this(workerThreads, defaultPoolMax, queueLimit, compile, maxMemoryPages, compileCache, HostOptions.fromEnvironment());
+  }
+
   public EngineOptions {
     Objects.requireNonNull(compileCache, "compileCache");
+    Objects.requireNonNull(host, "host");
     if (workerThreads < 1 || defaultPoolMax < 1 || queueLimit < 0 || maxMemoryPages < 1) {
       throw new IllegalArgumentException("engine options must be positive");
     }
@@ -43,26 +59,37 @@ public record EngineOptions(
    */
   public static EngineOptions defaults() {
     int cores = Runtime.getRuntime().availableProcessors();
-    return new EngineOptions(cores, cores, 1000, true, DEFAULT_MAX_MEMORY_PAGES, Optional.empty());
+    return new EngineOptions(
+        cores, cores, 1000, true, DEFAULT_MAX_MEMORY_PAGES, Optional.empty(), HostOptions.fromEnvironment());
   }
 
   public EngineOptions withCompile(boolean value) {
-    return new EngineOptions(workerThreads, defaultPoolMax, queueLimit, value, maxMemoryPages, compileCache);
+    return new EngineOptions(workerThreads, defaultPoolMax, queueLimit, value, maxMemoryPages, compileCache, host);
   }
 
   public EngineOptions withWorkerThreads(int value) {
-    return new EngineOptions(value, defaultPoolMax, queueLimit, compile, maxMemoryPages, compileCache);
+    return new EngineOptions(value, defaultPoolMax, queueLimit, compile, maxMemoryPages, compileCache, host);
   }
 
   public EngineOptions withDefaultPoolMax(int value) {
-    return new EngineOptions(workerThreads, value, queueLimit, compile, maxMemoryPages, compileCache);
+    return new EngineOptions(workerThreads, value, queueLimit, compile, maxMemoryPages, compileCache, host);
   }
 
   public EngineOptions withQueueLimit(int value) {
-    return new EngineOptions(workerThreads, defaultPoolMax, value, compile, maxMemoryPages, compileCache);
+    return new EngineOptions(workerThreads, defaultPoolMax, value, compile, maxMemoryPages, compileCache, host);
   }
 
   public EngineOptions withCompileCache(Optional<Path> dir) {
-    return new EngineOptions(workerThreads, defaultPoolMax, queueLimit, compile, maxMemoryPages, dir);
+    return new EngineOptions(workerThreads, defaultPoolMax, queueLimit, compile, maxMemoryPages, dir, host);
+  }
+
+  /** These options with host capabilities provided as {@code value} says. */
+  public EngineOptions withHost(HostOptions value) {
+    return new EngineOptions(workerThreads, defaultPoolMax, queueLimit, compile, maxMemoryPages, compileCache, value);
+  }
+
+  /** These options with {@code weft:host/kv} on the Redis at {@code url} ({@code redis://host:port}). */
+  public EngineOptions withRedisUrl(String url) {
+    return withHost(host.withRedisUrl(Optional.of(url)));
   }
 }

@@ -1,5 +1,6 @@
 package dev.weft.flows.ast;
 
+import dev.weft.flows.host.GrantsDecl;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -13,6 +14,7 @@ import java.util.OptionalInt;
  * @param poolMax the most instances to run at once (default: cores)
  * @param memoryLimitBytes the most linear memory an instance may have
  * @param timeoutMillis the default deadline of a call to this component
+ * @param grants the host interfaces it may import ({@code grants:}); none when absent
  */
 public record ComponentDecl(
     Ident name,
@@ -21,4 +23,17 @@ public record ComponentDecl(
     Optional<Ident> world,
     OptionalInt poolMax,
     Optional<Long> memoryLimitBytes,
-    Optional<Long> timeoutMillis) {}
+    Optional<Long> timeoutMillis,
+    Optional<GrantsDecl> grants) {
+  /** A declaration without {@code grants:}. */
+  public ComponentDecl(
+      Ident name,
+      Ident wasm,
+      Optional<Ident> wit,
+      Optional<Ident> world,
+      OptionalInt poolMax,
+      Optional<Long> memoryLimitBytes,
+      Optional<Long> timeoutMillis) {
+    this(name, wasm, wit, world, poolMax, memoryLimitBytes, timeoutMillis, Optional.empty());
+  }
+}

@@ -5,6 +5,8 @@ import dev.weft.flows.ast.Expr.IndexSegment;
 import dev.weft.flows.ast.Expr.Segment;
 import dev.weft.flows.ast.NodeDecl.Arg;
 import dev.weft.flows.ast.NodeDecl.Call;
+import dev.weft.flows.host.GrantsDecl;
+import dev.weft.flows.host.GrantsParser;
 import dev.weft.flows.http.RouteDecl;
 import dev.weft.flows.http.RouteParser;
 import dev.weft.flows.yaml.YNode;
@@ -101,7 +103,7 @@ public final class FlowParser {
         new FlowDoc(file, name, description, components, inputs, nodes, outputs, http));
   }
 
-  // component := path | { wasm, wit?, world?, pool?, limits? }
+  // component := path | { wasm, wit?, world?, pool?, limits?, grants? }
   private Optional<ComponentDecl> component(YEntry entry) {
     Ident name = name(entry.key(), "component");
     if (entry.value() instanceof YScalar s && s.type() == ScalarType.STRING) {
@@ -155,7 +157,8 @@ public final class FlowParser {
     OptionalInt max = poolMax;
     Optional<Long> mem = memory;
     Optional<Long> deadline = timeout;
-    return wasm.map(w -> new ComponentDecl(name, w, wit, world, max, mem, deadline));
+    Optional<GrantsDecl> grants = m.entry("grants").flatMap(e -> GrantsParser.parse(e, diags));
+    return wasm.map(w -> new ComponentDecl(name, w, wit, world, max, mem, deadline, grants));
   }
 
   // input := name: type

@@ -24,7 +24,8 @@ public final class FlowSpec {
           FieldSpec.optional("wit", "for a core module: the WIT file or folder of its world"),
           FieldSpec.optional("world", "for a core module: the world it implements"),
           FieldSpec.optional("pool", "instance pool: `{max: N}` (default: number of cores)"),
-          FieldSpec.optional("limits", "`{memory: 16MiB, timeout: 2s}` for every call"));
+          FieldSpec.optional("limits", "`{memory: 16MiB, timeout: 2s}` for every call"),
+          FieldSpec.optional("grants", "the `weft:host` interfaces it may import: `{log: true, kv: {buckets: [users]}}`"));
 
   /** {@code pool:} of a component. */
   public static final List<FieldSpec> POOL =

@@ -7,6 +7,8 @@ import dev.weft.flows.ast.Ident;
 import dev.weft.flows.ast.InputDecl;
 import dev.weft.flows.ast.NodeDecl;
 import dev.weft.flows.ast.OutputDecl;
+import dev.weft.flows.host.Grants;
+import dev.weft.flows.host.GrantsDecl;
 import dev.weft.flows.http.HttpRoute;
 import dev.weft.flows.http.RouteCheck;
 import dev.weft.flows.model.Binding;
@@ -169,7 +171,8 @@ public final class FlowChecker {
     return Optional.of(
         new FlowComponent(
             c.name().name(), wasm, wit, c.world().map(Ident::name),
-            c.poolMax(), c.memoryLimitBytes(), c.timeoutMillis()));
+            c.poolMax(), c.memoryLimitBytes(), c.timeoutMillis(),
+            c.grants().map(GrantsDecl::grants).orElse(Grants.NONE)));
   }
 
   private Optional<Resolved> resolveCall(NodeDecl n) {

@@ -1,5 +1,6 @@
 package dev.weft.flows.model;
 
+import dev.weft.flows.host.Grants;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -9,6 +10,7 @@ import java.util.OptionalInt;
  *
  * @param name the flow-local name
  * @param wasm the resolved path of the binary
+ * @param grants the host interfaces it may import
  */
 public record FlowComponent(
     String name,
@@ -17,4 +19,17 @@ public record FlowComponent(
     Optional<String> world,
     OptionalInt poolMax,
     Optional<Long> memoryLimitBytes,
-    Optional<Long> timeoutMillis) {}
+    Optional<Long> timeoutMillis,
+    Grants grants) {
+  /** A component granted no host interface. */
+  public FlowComponent(
+      String name,
+      Path wasm,
+      Optional<Path> wit,
+      Optional<String> world,
+      OptionalInt poolMax,
+      Optional<Long> memoryLimitBytes,
+      Optional<Long> timeoutMillis) {
+    this(name, wasm, wit, world, poolMax, memoryLimitBytes, timeoutMillis, Grants.NONE);
+  }
+}

@@ -1,0 +1,142 @@
+package dev.weft.engine.host;
+
+import dev.weft.engine.EngineException;
+import dev.weft.engine.ErrorKind;
+import dev.weft.engine.wasm.HostFunction;
+import dev.weft.engine.wasm.HostImports;
+import dev.weft.flows.host.Grants;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.internal.VertxInternal;
+import java.security.SecureRandom;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The host side of {@code weft:host} for one engine: the KV store, the HTTP client, the log sink
+ * and the bound on blocked calls, shared by every component; {@link #importsFor} gives each
+ * component the functions its grants allow, and nothing else. Thread-safe.
+ */
+public final class HostEnvironment {
+  private final HostOptions options;
+  private final KvStore kv;
+  private final HttpClient http;
+  private final HostCalls calls;
+  private final GuestLog log;
+  private final SecureRandom random = new SecureRandom();
+
+  private HostEnvironment(Builder b) {
+    this.options = b.options;
+    this.calls = new HostCalls(b.maxBlocked, ((VertxInternal) b.vertx).createEventLoopContext());
+    this.kv = b.kv.orElseGet(() -> options.redisUrl().<KvStore>map(url ->
+            RedisKvStore.connect(b.vertx, url, b.maxBlocked, (int) Math.min(Integer.MAX_VALUE, options.kvTimeoutMillis())))
+        .orElseGet(InMemoryKvStore::new));
+    this.http = b.vertx.createHttpClient(new HttpClientOptions(), new PoolOptions().setHttp1MaxSize(Math.max(4, b.maxBlocked)));
+    this.log = b.log;
+  }
+
+  /**
+   * A builder on {@code vertx} (whose event loops run the KV and HTTP clients) with {@code
+   * options}.
+   */
+  public static Builder builder(Vertx vertx, HostOptions options) {
+    return new Builder(vertx, options);
+  }
+
+  /**
+   * The host functions component {@code component} (its flow name, for logs) may import: those
+   * of the interfaces {@code grants} grants, scoped to its buckets, hosts and config values.
+   */
+  public HostImports importsFor(String component, Grants grants) {
+    HostImports.Builder b = HostImports.builder();
+    if (grants.log()) {
+      LogHost.register(b, component, log);
+    }
+    grants.kvBuckets().ifPresent(buckets -> new KvHost(buckets, kv, calls, options.kvTimeoutMillis()).register(b));
+    grants.httpHosts().ifPresent(hosts -> new HttpHost(hosts, http, calls, options).register(b));
+    if (grants.clock()) {
+      ClockHost.register(b);
+    }
+    if (grants.random()) {
+      RandomHost.register(b, random);
+    }
+    grants.config().ifPresent(values -> ConfigHost.register(b, values));
+    return guarded(b.build());
+  }
+
+  /**
+   * The same functions, each turning a failed cast of its arguments into a host error: a
+   * component built against another WIT that reuses these names gets a clear message instead of
+   * a {@link ClassCastException} from the middle of the host.
+   */
+  private static HostImports guarded(HostImports raw) {
+    HostImports.Builder b = HostImports.builder();
+    for (String key : raw.keys()) {
+      HostFunction f = raw.function(key).orElseThrow();
+      b.withFunction(key, args -> {
+        try {
+          return f.call(args);
+        } catch (ClassCastException | IndexOutOfBoundsException | NullPointerException e) {
+          throw new EngineException(ErrorKind.HOST, "import `" + key + "` does not have the type of weft:host@"
+              + HostInterface.VERSION + " (" + e + "); build the component against docs/host.md's WIT", e);
+        }
+      });
+    }
+    return b.build();
+  }
+
+  /** The KV store every component shares. */
+  public KvStore kv() {
+    return kv;
+  }
+
+  /** The bound on threads waiting in host calls. */
+  public HostCalls calls() {
+    return calls;
+  }
+
+  /** Closes the KV store and the HTTP client. */
+  public Future<Void> close() {
+    return Future.join(kv.close(), http.close()).mapEmpty();
+  }
+
+  /** Builds a {@link HostEnvironment}. */
+  public static final class Builder {
+    private final Vertx vertx;
+    private final HostOptions options;
+    private int maxBlocked;
+    private GuestLog log = GuestLog.julLog();
+    private Optional<KvStore> kv = Optional.empty();
+
+    private Builder(Vertx vertx, HostOptions options) {
+      this.vertx = Objects.requireNonNull(vertx, "vertx");
+      this.options = Objects.requireNonNull(options, "options");
+      this.maxBlocked = options.maxBlockedCalls().orElse(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+    }
+
+    /** The bound when the options leave it to the engine: half its worker threads, at least 1. */
+    public Builder withWorkerThreads(int workers) {
+      this.maxBlocked = options.maxBlockedCalls().orElse(Math.max(1, workers / 2));
+      return this;
+    }
+
+    /** Where guests' log messages go (default: {@link GuestLog#julLog()}). */
+    public Builder withLog(GuestLog value) {
+      this.log = Objects.requireNonNull(value, "log");
+      return this;
+    }
+
+    /** A KV store of the caller's instead of the one the options select; closed with the environment. */
+    public Builder withKvStore(KvStore value) {
+      this.kv = Optional.of(value);
+      return this;
+    }
+
+    public HostEnvironment build() {
+      return new HostEnvironment(this);
+    }
+  }
+}

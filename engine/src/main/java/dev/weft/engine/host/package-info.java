@@ -1,0 +1,15 @@
+/**
+ * The host capabilities of {@code weft:host@0.1.0} (WIT in {@code
+ * engine/src/main/resources/wit/weft-host/host.wit}, guide in {@code docs/host.md}): one class
+ * per interface registering its {@link dev.weft.engine.wasm.HostFunction}s, the {@link
+ * dev.weft.engine.host.KvStore} with its in-memory and Redis implementations, {@link
+ * dev.weft.engine.host.GrantCheck} (imports against grants, at check time) and {@link
+ * dev.weft.engine.host.HostEnvironment} (one per engine, building each component's {@link
+ * dev.weft.engine.wasm.HostImports} from its grants, deny by default).
+ *
+ * <p>Threads: host functions run on the guest's worker thread. Those that do I/O start it on an
+ * event loop and wait through {@link dev.weft.engine.host.HostCalls}, bounded in time (a
+ * deadline per call) and in threads (a semaphore); a slow or dead backend is a typed error for
+ * the guest, never a hang, and never a wait on an event loop.
+ */
+package dev.weft.engine.host;
