@@ -16,6 +16,13 @@ uint64_t work(uint64_t seed, uint32_t rounds) {
     return x;
 }
 
+static uint32_t calls;
+
+__attribute__((export_name("counter")))
+uint32_t counter(void) {
+    return ++calls;
+}
+
 static volatile uint32_t sink;
 
 __attribute__((export_name("forever")))

@@ -106,7 +106,8 @@ public final class Engine implements AutoCloseable {
               components.get(c.wasm(), c.memoryLimitBytes(), c.name(), c.grants()),
               c.name(),
               c.poolMax().orElse(options.defaultPoolMax()),
-              options.queueLimit());
+              options.queueLimit(),
+              c.poolReset());
       synchronized (pools) {
         pools.add(pool);
       }

@@ -207,6 +207,21 @@ class FlowRunTest {
     assertEquals(List.of(), e.node().stream().toList());
   }
 
+  @Test
+  void aResettingPoolGivesEveryRunAFreshInstance() throws Exception {
+    LoadedFlow kept = flow("flow: kept", "components: { spin: { wasm: '@spin/spin.wasm', pool: { max: 1 } } }",
+        "nodes: { n: { call: spin.counter } }", "output: { n: $n }");
+    assertEquals(List.of(1, 2, 3), List.of(count(kept), count(kept), count(kept)));
+    LoadedFlow reset = flow("flow: reset",
+        "components: { spin: { wasm: '@spin/spin.wasm', pool: { max: 1, reset: true } } }",
+        "nodes: { n: { call: spin.counter } }", "output: { n: $n }");
+    assertEquals(List.of(1, 1, 1), List.of(count(reset), count(reset), count(reset)));
+  }
+
+  private static int count(LoadedFlow f) throws Exception {
+    return json(run(f, "{}")).get("n").asInt();
+  }
+
   private static NodeTrace trace(RunResult r, String node) {
     return r.trace().stream().filter(t -> t.node().equals(node)).findFirst().orElseThrow();
   }

@@ -75,6 +75,8 @@ class FlowSchemaTest {
     assertKeys(FlowSpec.LIMITS, defs.get("component").get("properties").get("limits").get("properties"));
     assertKeys(FlowSpec.NODE, defs.get("node").get("properties"));
     assertKeys(FlowSpec.RETRY, defs.get("node").get("properties").get("retry").get("properties"));
+    assertKeys(dev.weft.flows.host.GrantsParser.GRANTS,
+        defs.get("component").get("properties").get("grants").get("properties"));
     assertKeys(RouteParser.HTTP, s.get("properties").get("http").get("properties"));
     assertKeys(RouteParser.OUTPUT, s.get("properties").get("http").get("properties").get("output").get("properties"));
   }

@@ -1,6 +1,7 @@
 package dev.weft.engine.pool;
 
 import dev.weft.engine.wasm.ComponentInstance;
+import dev.weft.engine.wasm.InstanceSnapshot;
 import dev.weft.engine.wasm.LoadedComponent;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -24,6 +25,9 @@ public final class InstancePool {
   private final Deque<ComponentInstance> idle = new ArrayDeque<>();
   private final Deque<Consumer<Lease>> waiters = new ArrayDeque<>();
   private int live;
+  private final boolean reset;
+  // With reset: the state of a fresh instance, taken from the first one created.
+  private volatile InstanceSnapshot fresh;
 
   /**
    * The right to run one call: an idle instance, or permission to create a new one (on the
@@ -37,6 +41,17 @@ public final class InstancePool {
   }
 
   public InstancePool(LoadedComponent component, String name, int max, int queueLimit) {
+    this(component, name, max, queueLimit, false);
+  }
+
+  /**
+   * @param reset put each instance back to the state of a fresh instance after every call (the
+   *     first instance's state right after instantiation, kept as a snapshot that also seeds the
+   *     pool's later instances), so no call sees what an earlier one left in memory
+   */
+  public InstancePool(
+      LoadedComponent component, String name, int max, int queueLimit, boolean reset) {
+    this.reset = reset;
     if (max < 1) {
       throw new IllegalArgumentException("pool max must be positive");
     }
@@ -83,7 +98,15 @@ public final class InstancePool {
       return lease.instance();
     }
     try {
-      return component.instantiate();
+      InstanceSnapshot seed = fresh;
+      if (seed != null) {
+        return component.instantiate(seed);
+      }
+      ComponentInstance i = component.instantiate();
+      if (reset) {
+        fresh = i.snapshot();
+      }
+      return i;
     } catch (RuntimeException e) {
       dropSlot();
       throw e;
@@ -99,8 +122,16 @@ public final class InstancePool {
     }
   }
 
-  /** Gives back a healthy instance after a call. */
+  /** Gives back a healthy instance after a call (reset first, when the pool resets). */
   public void release(ComponentInstance instance) {
+    if (reset) {
+      try {
+        instance.reset(fresh);
+      } catch (RuntimeException e) {
+        discard(instance); // it holds state a reset cannot clear: never reuse it
+        return;
+      }
+    }
     Consumer<Lease> next;
     synchronized (this) {
       next = waiters.pollFirst();

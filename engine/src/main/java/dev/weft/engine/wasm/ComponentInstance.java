@@ -188,6 +188,35 @@ public final class ComponentInstance implements AutoCloseable {
     return new InstanceSnapshot(component, memories, globals, low, high);
   }
 
+  /**
+   * Puts this instance back into the state of {@code snapshot} (taken from an instance of the same
+   * component): memories and mutable globals as they were, memory grown since then zeroed. For
+   * isolation between calls ({@code pool: {reset: true}}).
+   *
+   * @throws IllegalStateException when the instance trapped or is closed, or holds handles
+   */
+  public void reset(InstanceSnapshot snapshot) {
+    if (trapped || closed) {
+      throw new IllegalStateException("cannot reset an instance that trapped or is closed");
+    }
+    if (handles.size() != 0) {
+      throw new IllegalStateException("cannot reset an instance that holds resource handles");
+    }
+    restore(snapshot);
+    for (int i = 0; i < snapshot.cores(); i++) {
+      byte[] bytes = snapshot.memory(i);
+      Instance core = cores[i];
+      if (bytes != null && core != null) {
+        run.endive.runtime.Memory mem =
+            core.memory(core.module().importSection().count(ExternalType.MEMORY));
+        int size = mem.pages() * run.endive.runtime.Memory.PAGE_SIZE;
+        if (size > bytes.length) {
+          mem.fill((byte) 0, bytes.length, size); // Wasm memory cannot shrink: clear what grew
+        }
+      }
+    }
+  }
+
   /** Overwrites the fresh state of the core instances with {@code s}. */
   void restore(InstanceSnapshot s) {
     if (s.component() != component) {

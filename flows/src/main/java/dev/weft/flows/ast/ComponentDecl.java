@@ -14,6 +14,9 @@ import java.util.OptionalInt;
  * @param poolMax the most instances to run at once (default: cores)
  * @param memoryLimitBytes the most linear memory an instance may have
  * @param timeoutMillis the default deadline of a call to this component
+ * @param grants the host interfaces the component may import
+ * @param poolReset whether every instance goes back to its state after instantiation after each
+ *     call ({@code pool: {reset: true}}), so no run sees another's leftovers
  * @param grants the host interfaces it may import ({@code grants:}); none when absent
  */
 public record ComponentDecl(
@@ -24,7 +27,21 @@ public record ComponentDecl(
     OptionalInt poolMax,
     Optional<Long> memoryLimitBytes,
     Optional<Long> timeoutMillis,
-    Optional<GrantsDecl> grants) {
+    Optional<GrantsDecl> grants,
+    boolean poolReset) {
+  /** A declaration whose pool keeps instances as calls leave them. */
+  public ComponentDecl(
+      Ident name,
+      Ident wasm,
+      Optional<Ident> wit,
+      Optional<Ident> world,
+      OptionalInt poolMax,
+      Optional<Long> memoryLimitBytes,
+      Optional<Long> timeoutMillis,
+      Optional<GrantsDecl> grants) {
+    this(name, wasm, wit, world, poolMax, memoryLimitBytes, timeoutMillis, grants, false);
+  }
+
   /** A declaration without {@code grants:}. */
   public ComponentDecl(
       Ident name,

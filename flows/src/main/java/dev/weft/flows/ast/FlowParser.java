@@ -135,6 +135,7 @@ public final class FlowParser {
           "add `" + (wit.isPresent() ? "world: my-world" : "wit: path/to/wit") + "`");
     }
     OptionalInt poolMax = OptionalInt.empty();
+    boolean reset = false;
     Optional<YMap> pool =
         m.get("pool").flatMap(n -> mapping(n, "`pool`", "write `pool: {max: 4}`"));
     if (pool.isPresent()) {
@@ -142,6 +143,15 @@ public final class FlowParser {
       Optional<YNode> max = pool.get().get("max");
       if (max.isPresent()) {
         poolMax = positiveInt(max.get(), "`pool.max`");
+      }
+      Optional<YNode> resetNode = pool.get().get("reset");
+      if (resetNode.isPresent()) {
+        if (resetNode.get() instanceof YScalar r && r.type() == ScalarType.BOOL) {
+          reset = Boolean.parseBoolean(r.value().toLowerCase());
+        } else {
+          diags.error("FLOW0005", "`pool.reset` must be true or false, found " + resetNode.get().describe(),
+              resetNode.get().span(), "write `reset: true`");
+        }
       }
     }
     Optional<Long> memory = Optional.empty();
@@ -158,7 +168,9 @@ public final class FlowParser {
     Optional<Long> mem = memory;
     Optional<Long> deadline = timeout;
     Optional<GrantsDecl> grants = m.entry("grants").flatMap(e -> GrantsParser.parse(e, diags));
-    return wasm.map(w -> new ComponentDecl(name, w, wit, world, max, mem, deadline, grants));
+    boolean resetAfterCall = reset;
+    return wasm.map(
+        w -> new ComponentDecl(name, w, wit, world, max, mem, deadline, grants, resetAfterCall));
   }
 
   // input := name: type

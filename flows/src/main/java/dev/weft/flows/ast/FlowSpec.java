@@ -29,7 +29,9 @@ public final class FlowSpec {
 
   /** {@code pool:} of a component. */
   public static final List<FieldSpec> POOL =
-      List.of(FieldSpec.optional("max", "the most instances running calls at once"));
+      List.of(
+          FieldSpec.optional("max", "the most instances running calls at once"),
+          FieldSpec.optional("reset", "`true`: put each instance back to its fresh state after every call"));
 
   /** {@code limits:} of a component. */
   public static final List<FieldSpec> LIMITS =

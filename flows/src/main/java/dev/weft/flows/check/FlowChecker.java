@@ -172,7 +172,7 @@ public final class FlowChecker {
         new FlowComponent(
             c.name().name(), wasm, wit, c.world().map(Ident::name),
             c.poolMax(), c.memoryLimitBytes(), c.timeoutMillis(),
-            c.grants().map(GrantsDecl::grants).orElse(Grants.NONE)));
+            c.grants().map(GrantsDecl::grants).orElse(Grants.NONE), c.poolReset()));
   }
 
   private Optional<Resolved> resolveCall(NodeDecl n) {

@@ -10,6 +10,8 @@ import java.util.OptionalInt;
  *
  * @param name the flow-local name
  * @param wasm the resolved path of the binary
+ * @param poolReset whether each instance is reset to its state after instantiation after every
+ *     call
  * @param grants the host interfaces it may import
  */
 public record FlowComponent(
@@ -20,7 +22,21 @@ public record FlowComponent(
     OptionalInt poolMax,
     Optional<Long> memoryLimitBytes,
     Optional<Long> timeoutMillis,
-    Grants grants) {
+    Grants grants,
+    boolean poolReset) {
+  /** A component whose pool keeps instances as calls leave them. */
+  public FlowComponent(
+      String name,
+      Path wasm,
+      Optional<Path> wit,
+      Optional<String> world,
+      OptionalInt poolMax,
+      Optional<Long> memoryLimitBytes,
+      Optional<Long> timeoutMillis,
+      Grants grants) {
+    this(name, wasm, wit, world, poolMax, memoryLimitBytes, timeoutMillis, grants, false);
+  }
+
   /** A component granted no host interface. */
   public FlowComponent(
       String name,
