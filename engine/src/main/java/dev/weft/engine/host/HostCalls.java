@@ -14,16 +14,19 @@ import java.util.function.Supplier;
 /**
  * Where a guest's synchronous host call waits for the host's asynchronous answer. Guests run on
  * worker threads, so waiting there is allowed; it is bounded twice: in time (every wait has a
- * deadline) and in threads (at most {@code maxBlocked} callers wait at once, a semaphore; the
- * others wait for a slot within their own deadline). So a dead or slow backend costs at most
- * {@code maxBlocked} workers for at most one deadline each, and the guest gets a typed error.
- * Thread-safe.
+ * deadline) and in threads (at most {@code maxBlocked} callers wait at once, a semaphore; a caller
+ * finding every slot taken waits at most {@value #SLOT_WAIT_MILLIS} ms for one, then fails as
+ * {@link Outcome#BUSY}). So a dead or slow backend ties up at most {@code maxBlocked} workers,
+ * each for at most one deadline, and the guest gets a typed error; the short wait for a slot only
+ * absorbs collisions of a healthy backend's quick calls. Thread-safe.
  */
 public final class HostCalls {
   /** Why a wait ended without a value. */
   public enum Outcome {
-    /** The deadline passed (waiting for a slot or for the answer). */
+    /** The deadline passed. */
     TIMEOUT,
+    /** Every slot was taken: {@code maxBlocked} callers were already waiting. */
+    BUSY,
     /** The operation failed; see the cause. */
     FAILED
   }
@@ -41,6 +44,9 @@ public final class HostCalls {
       return outcome;
     }
   }
+
+  /** The longest a caller waits for a free slot before it fails as busy. */
+  public static final long SLOT_WAIT_MILLIS = 50;
 
   private final Semaphore slots;
   private final int maxBlocked;
@@ -70,11 +76,12 @@ public final class HostCalls {
   }
 
   /**
-   * Starts an operation on the event loop and waits for it, for at most {@code timeoutMillis} in
-   * all (the wait for a slot included). Call it on the guest's worker thread.
+   * Starts an operation on the event loop and waits for it, for at most {@code timeoutMillis}.
+   * Call it on the guest's worker thread.
    *
    * @return its value
-   * @throws Failure on timeout, or with the operation's failure as the cause
+   * @throws Failure on timeout, when every slot is taken (the operation is then not started), or
+   *     with the operation's failure as the cause
    * @throws EngineException of kind {@link ErrorKind#TIMEOUT} when the thread is interrupted (the
    *     call's deadline); of kind {@link ErrorKind#HOST} when called on an event loop
    */
@@ -82,10 +89,9 @@ public final class HostCalls {
     if (Context.isOnEventLoopThread()) {
       throw new EngineException(ErrorKind.HOST, "a host call waited on an event loop; guests must run on workers");
     }
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
     try {
-      if (!slots.tryAcquire(timeoutMillis, TimeUnit.MILLISECONDS)) {
-        throw new Failure(Outcome.TIMEOUT, "no free slot for a host call (" + maxBlocked + " waiting)", null);
+      if (!slots.tryAcquire(Math.min(SLOT_WAIT_MILLIS, timeoutMillis), TimeUnit.MILLISECONDS)) {
+        throw new Failure(Outcome.BUSY, "host busy: " + maxBlocked + " calls already waiting", null);
       }
       try {
         CompletableFuture<T> answer = new CompletableFuture<>();
@@ -96,7 +102,7 @@ public final class HostCalls {
             answer.completeExceptionally(e);
           }
         });
-        return answer.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        return answer.get(timeoutMillis, TimeUnit.MILLISECONDS);
       } finally {
         slots.release();
       }

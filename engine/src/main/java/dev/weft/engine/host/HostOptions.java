@@ -9,12 +9,13 @@ import java.util.OptionalInt;
  *
  * @param redisUrl the Redis that backs {@code weft:host/kv} ({@code redis://host:port}); the
  *     embedded in-memory store when empty
- * @param kvTimeoutMillis the longest a guest waits for one KV operation (including the wait for a
- *     free slot, see {@code maxBlockedCalls}) before it gets {@code error::timeout}
+ * @param kvTimeoutMillis the longest a guest waits for one KV operation before it gets {@code
+ *     error::timeout}
  * @param maxBlockedCalls the most guest threads that may wait on the network in host calls at
- *     once (KV on Redis, HTTP); a call beyond it waits for a slot within its own deadline, then
- *     fails with a typed error. Empty: half the engine's worker threads, at least 1, so a slow
- *     backend never takes every worker
+ *     once (KV on Redis, HTTP); a call beyond it waits at most {@link
+ *     HostCalls#SLOT_WAIT_MILLIS} for a slot, then fails with a typed error (kv {@code
+ *     unavailable}, http {@code connection-failed}). Empty: half the engine's worker threads, at
+ *     least 1, so a slow backend never takes every worker
  * @param httpMaxTimeoutMillis the default and longest deadline of an outbound HTTP exchange
  * @param httpMaxBodyBytes the largest response body a guest receives
  */

@@ -38,7 +38,7 @@ import java.util.Set;
  * {@code weft:host/http} for one component: requests to its granted hosts on the engine's Vert.x
  * {@link HttpClient}, the guest's thread waiting through {@link HostCalls} (so within its
  * deadline, and with at most {@code maxBlocked} threads waiting). Failures are typed {@code
- * error} values.
+ * error} values; a host with every blocked-call slot taken is {@code connection-failed}.
  */
 final class HttpHost {
   /** Why a response was dropped: its body is over the limit. */

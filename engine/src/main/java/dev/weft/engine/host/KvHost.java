@@ -26,8 +26,8 @@ import java.util.function.Supplier;
 /**
  * {@code weft:host/kv} for one component: its granted buckets, on the engine's {@link KvStore}.
  * Every failure is a typed {@code error} value for the guest (never an exception): a bucket not
- * granted is {@code access-denied}, a store that fails is {@code unavailable}, one that does not
- * answer within the deadline is {@code timeout}.
+ * granted is {@code access-denied}, a store that fails (or a host with every blocked-call slot
+ * taken) is {@code unavailable}, one that does not answer within the deadline is {@code timeout}.
  */
 final class KvHost {
   /** The largest {@code limit} of {@code keys}. */
