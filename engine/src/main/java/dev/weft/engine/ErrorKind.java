@@ -10,6 +10,12 @@ public enum ErrorKind {
   LIMIT,
   /** A value did not match its WIT type. */
   TYPE,
+  /**
+   * A value the types allow but the flow cannot use at run time: an index past the end of a
+   * list, {@code .ok} of a result that is err, {@code .some} of none. (Type mismatches cannot
+   * happen at run time: {@code weft check} rules them out.)
+   */
+  VALUE,
   /** A host capability failed (KV, HTTP, I/O). */
   HOST,
   /** The component could not be loaded, linked or instantiated. */

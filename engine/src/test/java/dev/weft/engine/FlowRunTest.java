@@ -98,7 +98,7 @@ class FlowRunTest {
   }
 
   @Test
-  void indexPastTheEndOfAListFailsTheRunWithATypeError() throws Exception {
+  void indexPastTheEndOfAListFailsTheRunWithAValueError() throws Exception {
     LoadedFlow f =
         flow(
             "flow: each",
@@ -108,7 +108,7 @@ class FlowRunTest {
             "  hello: { call: greet.greet, for-each: $input.names, with: { name: $item } }",
             "output: { first: '$hello[0]' }");
     RunException e = failure(f, "{\"names\": []}");
-    assertEquals(ErrorKind.TYPE, e.kind());
+    assertEquals(ErrorKind.VALUE, e.kind());
     assertTrue(e.getMessage().contains("`$hello[0]`: index out of range, the list has 0 elements"), e.getMessage());
   }
 

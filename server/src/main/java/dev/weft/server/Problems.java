@@ -34,7 +34,7 @@ final class Problems {
 
   private static Problem run(RunException r) {
     ErrorKind kind = r.kind();
-    if (kind == ErrorKind.TYPE && r.node().isEmpty()) {
+    if (r.inputError()) {
       return Problem.of("bad-input", "Input does not fit the flow", 400, r.detail())
           .with("kind", "type").with("flow", r.flow());
     }
@@ -65,6 +65,7 @@ final class Problems {
     return switch (kind) {
       case TRAP, TYPE, LOAD -> 500;
       case TIMEOUT -> 504;
+      case VALUE -> 422;
       case LIMIT -> busy(kind, detail) ? 503 : 500;
       case HOST -> 502;
     };
@@ -76,6 +77,7 @@ final class Problems {
       case TIMEOUT -> "timeout";
       case LIMIT -> "limit";
       case TYPE -> "type";
+      case VALUE -> "value";
       case HOST -> "host";
       case LOAD -> "load";
     };
@@ -87,6 +89,7 @@ final class Problems {
       case TIMEOUT -> "The run timed out";
       case LIMIT -> "A limit was reached";
       case TYPE -> "A value did not fit its type";
+      case VALUE -> "A value the flow cannot use";
       case HOST -> "A host capability failed";
       case LOAD -> "A component could not be loaded";
     };

@@ -65,7 +65,7 @@ final class Values {
   private static WitValue unwrap(WitValue v, Step.CaseStep c, StringBuilder path) {
     if (v instanceof WitValue.OptionValue o) {
       if (o.value().isEmpty()) {
-        throw new EngineException(ErrorKind.TYPE, "`" + path + "`: the option is none");
+        throw new EngineException(ErrorKind.VALUE, "`" + path + "`: the option is none");
       }
       return o.value().get();
     }
@@ -80,7 +80,7 @@ final class Values {
                 r.value().get(), c.other().get().type(), c.other().get().table())
             : "";
     throw new EngineException(
-        ErrorKind.TYPE, "`" + path + "`: the result is " + (r.isOk() ? "ok" : "err") + payload);
+        ErrorKind.VALUE, "`" + path + "`: the result is " + (r.isOk() ? "ok" : "err") + payload);
   }
 
   private static WitValue project(WitValue v, List<Step> steps, String root) {
@@ -101,7 +101,7 @@ final class Values {
           WitValue.ListLike l = (WitValue.ListLike) at;
           if (i >= l.size()) {
             throw new EngineException(
-                ErrorKind.TYPE,
+                ErrorKind.VALUE,
                 "`" + path + "[" + i + "]`: index out of range, the list has " + l.size()
                     + " elements");
           }
