@@ -51,7 +51,13 @@ wait_http() { # url
   return 1
 }
 
-rss_kb() { awk '/VmRSS:/{print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
+rss_kb() { # a process and its children (the Node peer runs one worker process per core)
+  local total=0 p
+  for p in "$1" $(pgrep -P "$1" 2>/dev/null); do
+    total=$((total + $(awk '/VmRSS:/{print $2}' "/proc/$p/status" 2>/dev/null || echo 0)))
+  done
+  echo "$total"
+}
 
 # load label pid script url : warm-up, then a sampled run; appends one row to ROWS
 ROWS=()
@@ -96,6 +102,24 @@ else
   echo "serve-bench: no peer jar at $PEER_JAR; measuring weft only" >&2
 fi
 
+# --- the Node express peer (cluster mode, one worker per core), from a scratch copy of shared/peers
+NODE_DIR=${TMPDIR:-/tmp}/weft-peers-node
+if [ -f "$ROOT/../shared/peers/node/qr-server.js" ] && command -v npm >/dev/null; then
+  if [ ! -d "$NODE_DIR/node_modules/express" ]; then
+    rm -rf "$NODE_DIR" && mkdir -p "$NODE_DIR"
+    cp -r "$ROOT/../shared/peers/node" "$ROOT/../shared/peers/package.json" "$ROOT/../shared/peers/package-lock.json" "$NODE_DIR/"
+    (cd "$NODE_DIR" && npm ci --omit=optional --no-audit --no-fund) >&2 || echo "serve-bench: npm ci failed" >&2
+  fi
+  env PORT=$((PORT + 2)) node "$NODE_DIR/node/qr-server.js" >/dev/null 2>&1 &
+  NPID=$!; PIDS+=("$NPID")
+  if wait_http "http://127.0.0.1:$((PORT + 2))/qrcode?text=ping"; then
+    load "peer Node express GET /qrcode (npm qrcode)" "$NPID" get.lua "http://127.0.0.1:$((PORT + 2))/qrcode?text=hello"
+  else
+    echo "serve-bench: the Node peer did not start" >&2
+  fi
+  stop "$NPID"
+fi
+
 # --- table
 echo "date: $(date -u +%FT%TZ); JDK: $("$JAVA_HOME/bin/java" -version 2>&1 | head -1); cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //') x $CORES"
 echo "wrk -t$THREADS -c$CONNS -d${DURATION}s after ${WARMUP}s warm-up; weft idle RSS $((IDLE_WEFT / 1024)) MB; weft run errors recorded: $ERRS"
@@ -106,7 +130,7 @@ peer_rps=
 for r in "${ROWS[@]}"; do
   IFS='|' read -r label json peak <<<"$r"
   rps=$(node -e 'const j=JSON.parse(process.argv[1]); console.log((j.requests/(j.duration_us/1e6)).toFixed(0))' "$json")
-  case "$label" in peer*) peer_rps=$rps ;; esac
+  case "$label" in "peer Java"*) peer_rps=$rps ;; esac
 done
 for r in "${ROWS[@]}"; do
   IFS='|' read -r label json peak <<<"$r"

@@ -78,6 +78,9 @@ class ServeEndToEndTest {
     for (Path cases : casesFiles) {
       String flowFile = "examples/flows/" + cases.getFileName().toString().replace(".cases.json", ".yaml");
       String name = flowName(Cli.ROOT.resolve(flowFile));
+      if (Files.readString(Cli.ROOT.resolve(flowFile)).contains("kv:")) {
+        continue; // a flow that keeps state in KV answers differently on each call, by design
+      }
       for (JsonNode c : JSON.readTree(cases.toFile())) {
         String input = JSON.writeValueAsString(c.get("input"));
         Cli.Result run = Cli.weft("run", flowFile, "--input", input);
