@@ -1068,18 +1068,33 @@ static uint32_t finish_chunk(uint8_t *p, const char *type, uint32_t len) {
 #define PNG_MAX_WIDTH 4096u
 #define QUIET 4u
 
+/*
+ * The module a pixel shows, quiet zone included (negative or >= size: light). Modules are a whole
+ * number of pixels wide, the symbol centred with white padding, as ZXing's writer does: a fractional
+ * module width (2.15 px for version 17 at 200 px) makes modules of uneven widths that readers
+ * misjudge. Only when even one pixel per module does not fit does it scale by nearest neighbour.
+ */
+static int32_t module_of(uint32_t px, uint32_t width, uint32_t total) {
+    uint32_t scale = width / total;
+    if (scale == 0) return (int32_t)((uint64_t)px * total / width) - (int32_t)QUIET;
+    uint32_t offset = (width - scale * total) / 2;
+    if (px < offset) return -1 - (int32_t)QUIET;
+    uint32_t m = (px - offset) / scale;
+    if (m >= total) return -1 - (int32_t)QUIET;
+    return (int32_t)m - (int32_t)QUIET;
+}
+
 /* The filtered image data: each row is filter byte 0 (None) and the packed pixels, 1 = white. */
 static NOINLINE uint8_t *build_image(uint32_t size, const uint8_t *mods, uint32_t width, uint32_t stride) {
-    /* Nearest-neighbour mapping of pixels to modules, quiet zone included (-1 = light). */
     uint32_t total = size + 2 * QUIET;
     int32_t *col_mod = bump_alloc(4, width * 4);
     for (uint32_t px = 0; px < width; px++)
-        col_mod[px] = (int32_t)((uint64_t)px * total / width) - (int32_t)QUIET;
+        col_mod[px] = module_of(px, width, total);
     uint8_t *raw = bump_alloc(4, stride * width);
     int32_t prev_my = -0x7FFFFFFF;
     for (uint32_t py = 0; py < width; py++) {
         uint8_t *row = raw + py * stride;
-        int32_t my = (int32_t)((uint64_t)py * total / width) - (int32_t)QUIET;
+        int32_t my = module_of(py, width, total);
         /* Rows of the quiet zone above and below the symbol are all alike too. */
         int32_t key = (my < 0 || my >= (int32_t)size) ? -1 : my;
         if (key == prev_my) {

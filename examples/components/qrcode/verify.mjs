@@ -90,10 +90,18 @@ function checkPng(m, width) {
   assert.equal(img.width, width);
   assert.equal(img.height, width);
   const total = m.size + 8;
+  // Whole pixels per module, centred (nearest neighbour only when a module would be under 1 px).
+  const scale = Math.floor(width / total);
+  const moduleOf = (p) => {
+    if (scale === 0) return Math.floor((p * total) / width) - 4;
+    const off = Math.floor((width - scale * total) / 2);
+    const k = Math.floor((p - off) / scale);
+    return p < off || k >= total ? -5 : k - 4;
+  };
   for (let y = 0; y < width; y++) {
-    const my = Math.floor((y * total) / width) - 4;
+    const my = moduleOf(y);
     for (let x = 0; x < width; x++) {
-      const mx = Math.floor((x * total) / width) - 4;
+      const mx = moduleOf(x);
       const dark = my >= 0 && my < m.size && mx >= 0 && mx < m.size && m.modules[my * m.size + mx] === 1;
       if (img.pixels[y * width + x] !== (dark ? 0 : 1)) assert.fail(`pixel (${x}, ${y})`);
     }
