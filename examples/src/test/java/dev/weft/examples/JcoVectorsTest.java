@@ -13,6 +13,7 @@ import dev.weft.wit.model.Function;
 import dev.weft.wit.value.ValueJson;
 import dev.weft.wit.value.WitValue;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,12 +23,12 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Weft against a second runtime, for a guest written in Rust: examples/components/rusty/
- * vectors.json holds what the rusty component (rustc, no_std, hand-written Canonical ABI glue)
- * returned under jco transpile + Node for 54 calls (strings, lists, an option of a record, an enum,
- * a result, s64 extremes), in Weft's JSON mapping; Weft must give the same values.
+ * Weft against a second runtime: each component's vectors.json holds what it returned under jco
+ * transpile + Node, in Weft's JSON mapping, and Weft must give the same values. kitchen (C): 193
+ * calls over every WIT type kind; rusty (Rust, no_std, hand-written glue): 54 calls over strings,
+ * lists, an option of a record, an enum, a result and s64 extremes.
  */
-class RustyVectorsTest {
+class JcoVectorsTest {
   private static final ObjectMapper JSON =
       new ObjectMapper()
           .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
@@ -52,30 +53,33 @@ class RustyVectorsTest {
 
   @TestFactory
   Stream<DynamicTest> weftReturnsWhatJcoReturned() throws Exception {
-    JsonNode vectors = JSON.readTree(Cli.ROOT.resolve("examples/components/rusty/vectors.json").toFile());
-    LoadedComponent rusty = ComponentLoader.load(
-        Cli.ROOT.resolve("examples/components/rusty/rusty.wasm"), LoadOptions.defaults());
-    assertTrue(vectors.size() >= 50);
     List<DynamicTest> tests = new ArrayList<>();
-    int i = 0;
-    for (JsonNode v : vectors) {
-      String fn = v.get("function").asText();
-      tests.add(DynamicTest.dynamicTest(i++ + " " + fn + " " + v.get("args"), () -> check(rusty, v)));
+    for (String name : List.of("kitchen", "rusty")) {
+      Path dir = Cli.ROOT.resolve("examples/components/" + name);
+      JsonNode vectors = JSON.readTree(dir.resolve("vectors.json").toFile());
+      LoadedComponent component = ComponentLoader.load(dir.resolve(name + ".wasm"), LoadOptions.defaults());
+      assertTrue(vectors.size() >= 50, name + " has vectors");
+      int i = 0;
+      for (JsonNode v : vectors) {
+        String fn = v.get("function").asText();
+        tests.add(DynamicTest.dynamicTest(
+            name + " " + i++ + " " + fn + " " + v.get("args"), () -> check(component, v)));
+      }
     }
     return tests.stream();
   }
 
-  private static void check(LoadedComponent rusty, JsonNode v) {
-    ExportedFunction e = rusty.findExport(v.get("function").asText()).orElseThrow();
+  private static void check(LoadedComponent component, JsonNode v) {
+    ExportedFunction e = component.findExport(v.get("function").asText()).orElseThrow();
     Function f = e.function();
     List<WitValue> args = new ArrayList<>();
     for (int a = 0; a < f.params().size(); a++) {
-      args.add(ValueJson.fromJson(v.get("args").get(a), f.params().get(a).type(), rusty.types()));
+      args.add(ValueJson.fromJson(v.get("args").get(a), f.params().get(a).type(), component.types()));
     }
-    try (ComponentInstance instance = rusty.instantiate()) {
+    try (ComponentInstance instance = component.instantiate()) {
       Optional<WitValue> r = instance.call(e.key(), args);
       JsonNode actual = r.isPresent()
-          ? ValueJson.toJson(r.get(), f.result().orElseThrow(), rusty.types())
+          ? ValueJson.toJson(r.get(), f.result().orElseThrow(), component.types())
           : JSON.nullNode();
       JsonNode expected = v.get("result");
       assertTrue(expected.equals(SAME, actual), "expected " + expected + " but Weft gave " + actual);
