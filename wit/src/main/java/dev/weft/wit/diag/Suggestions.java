@@ -16,6 +16,9 @@ public final class Suggestions {
     int bestDistance = Integer.MAX_VALUE;
     int budget = Math.max(1, name.length() / 3);
     for (String c : candidates) {
+      if (c.equals(name)) {
+        continue; // the name itself is not a suggestion
+      }
       int d = distance(name, c);
       if (d < bestDistance) {
         best = c;

@@ -3,6 +3,7 @@ package dev.weft.wit.resolve;
 import dev.weft.wit.ast.Ident;
 import dev.weft.wit.ast.UsePath;
 import dev.weft.wit.diag.Diagnostics;
+import dev.weft.wit.diag.Suggestions;
 import dev.weft.wit.model.InterfaceId;
 import dev.weft.wit.model.PackageId;
 import dev.weft.wit.model.PackageName;
@@ -137,7 +138,7 @@ final class FileScope implements ItemPaths {
             "WIT0144",
             "interface or world `" + name.name() + "` does not exist",
             name.span(),
-            Suggest.didYouMean(name.name(), known));
+            Suggestions.didYouMean(name.name(), known).orElse(null));
         return Optional.empty();
       }
       return Optional.of(ref);
@@ -182,8 +183,8 @@ final class FileScope implements ItemPaths {
         "WIT0144",
         "interface or world `" + path.name().name() + "` does not exist in package `" + name + "`",
         path.name().span(),
-        Suggest.didYouMean(
-            path.name().name(), arenas.packages.get(pkg.index()).interfaces().keySet()));
+        Suggestions.didYouMean(
+            path.name().name(), arenas.packages.get(pkg.index()).interfaces().keySet()).orElse(null));
     return Optional.empty();
   }
 }

@@ -3,6 +3,7 @@ package dev.weft.wit.resolve;
 import dev.weft.wit.ast.Ident;
 import dev.weft.wit.ast.TypeExpr;
 import dev.weft.wit.diag.Diagnostics;
+import dev.weft.wit.diag.Suggestions;
 import dev.weft.wit.model.Borrow;
 import dev.weft.wit.model.FixedListType;
 import dev.weft.wit.model.FutureType;
@@ -98,7 +99,7 @@ public final class TypeExprResolver {
 
   /** "did you mean `x`?", saying where {@code x} is defined when the scope knows. */
   private String didYouMean(String name) {
-    Optional<String> close = Suggest.closest(name, candidates());
+    Optional<String> close = Suggestions.closest(name, candidates());
     if (close.isEmpty()) {
       return null;
     }
@@ -180,7 +181,7 @@ public final class TypeExprResolver {
           "WIT0102",
           "type `" + h.resource().name() + "` does not exist",
           h.resource().span(),
-          Suggest.didYouMean(h.resource().name(), scope.names()));
+          Suggestions.didYouMean(h.resource().name(), scope.names()).orElse(null));
       return null;
     }
     if (!isResource(id.get())) {

@@ -1,6 +1,7 @@
 package dev.weft.wit.resolve;
 
 import dev.weft.wit.ast.Member;
+import dev.weft.wit.diag.Suggestions;
 import dev.weft.wit.model.Docs;
 import dev.weft.wit.model.Interface;
 import dev.weft.wit.model.InterfaceId;
@@ -74,7 +75,7 @@ final class UseResolver {
                   + from.name().orElse("<inline>")
                   + "`",
               n.name().span(),
-              Suggest.didYouMean(name, from.types().keySet()));
+              Suggestions.didYouMean(name, from.types().keySet()).orElse(null));
     }
   }
 }
