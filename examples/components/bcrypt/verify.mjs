@@ -2,7 +2,7 @@
 //  1. published bcrypt test vectors (OpenWall crypt_blowfish / John the Ripper, as also used by
 //     PHP, Bouncy Castle and passlib) hash and verify as published;
 //  2. vectors.json (the same plus a few edge cases) matches the component;
-//  3. when the npm package `bcryptjs` is installed outside the project (default /tmp/bcref, or the
+//  3. when the npm package `bcryptjs` is installed outside the project (default $TMPDIR/bcref, or the
 //     BCRYPT_REF_DIR environment variable), random passwords and salts give the same hash as bcryptjs,
 //     and the edge-case vectors' expected hashes are bcryptjs's;
 //  4. verify's answers for wrong passwords, other variants and malformed hashes, and hash's errors.
@@ -13,6 +13,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadComponent } from '../load-component.mjs';
@@ -86,7 +87,7 @@ for (const [pw, ref] of PUBLISHED) {
 
 // ---- Reference implementation ----
 
-const refDir = process.env.BCRYPT_REF_DIR ?? '/tmp/bcref';
+const refDir = process.env.BCRYPT_REF_DIR ?? join(tmpdir(), 'bcref');
 let bcryptjs = null;
 if (existsSync(join(refDir, 'node_modules/bcryptjs'))) bcryptjs = createRequire(join(refDir, 'package.json'))('bcryptjs');
 const refHash = (pw, cost, salt) => bcryptjs.hashSync(pw, `$2b$${String(cost).padStart(2, '0')}$${encode64(salt)}`);

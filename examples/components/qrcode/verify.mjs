@@ -4,7 +4,7 @@
 //     deflate stream that node's zlib inflates, and pixels equal to the nearest-neighbour rendering
 //     of the matrix with its quiet zone;
 //  3. when the npm packages `qrcode` (reference encoder) and `jsqr` (reference decoder) are installed
-//     outside the project (default /tmp/qrref, or the QR_REF_DIR environment variable), the matrices
+//     outside the project (default $TMPDIR/qrref, or the QR_REF_DIR environment variable), the matrices
 //     equal qrcode's for many texts at all four levels and versions 1-40, and jsQR decodes the PNGs.
 // Usage, from anywhere after `npm install` in examples/components:
 //   node qrcode/verify.mjs            check
@@ -13,6 +13,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
@@ -173,7 +174,7 @@ for (const w of [1, 7, 29, 57, 199, 201, 1000]) { checkPng(qr.encode('hello', 'l
 
 // ---- 3. Against the reference encoder and decoder ----
 
-const refDir = process.env.QR_REF_DIR ?? '/tmp/qrref';
+const refDir = process.env.QR_REF_DIR ?? join(tmpdir(), 'qrref');
 let refSummary = `reference skipped (no ${join(refDir, 'node_modules/qrcode')})`;
 if (existsSync(join(refDir, 'node_modules/qrcode')) && existsSync(join(refDir, 'node_modules/jsqr'))) {
   const require = createRequire(join(refDir, 'package.json'));

@@ -5,8 +5,8 @@ The reference is design/mvp/canonical-abi/definitions.py of WebAssembly/componen
 not committed here: put a copy somewhere and pass its directory, e.g.
 
     git --git-dir=<component-model>/.git show HEAD:design/mvp/canonical-abi/definitions.py \
-        > /tmp/definitions.py
-    python3 wit/src/test/python/gen_abi_vectors.py /tmp > wit/src/test/resources/abi/vectors.json
+        > "$DIR/definitions.py"        # any scratch folder outside the project
+    python3 wit/src/test/python/gen_abi_vectors.py "$DIR" > wit/src/test/resources/abi/vectors.json
 
 Each vector holds a random type, a random value, an encoding, and what the reference computes:
 size, alignment, flat types, the memory after `store` and the flat values of `lower_flat`
