@@ -98,6 +98,30 @@ class FlowRunTest {
   }
 
   @Test
+  void templatesWriteValuesAsTextAndStringsFeedBytesAsUtf8() throws Exception {
+    LoadedFlow f =
+        flow(
+            "flow: text",
+            "components: { k: '@kitchen/kitchen.wasm', greet: '@greet/greet.wasm' }",
+            "input: { name: string, n: u64, x: f64, on: bool }",
+            "nodes:",
+            "  size: { call: greet.count-chars, with: { text: $input.name } }",
+            "  hello: { call: greet.greet, with: { name: '${input.name}#${size}/${input.n}/${input.x}/${input.on} $${x}' } }",
+            "  bytes: { call: k.reverse-bytes, with: { b: '${input.name}é' } }",
+            "  none: { call: k.double-opt }",
+            "output: { hello: $hello, bytes: $bytes, none: $none }");
+    JsonNode out = json(run(f, "{\"name\": \"Zoë\", \"n\": 18446744073709551615, \"x\": 2, \"on\": true}"));
+    assertEquals("Hello, Zoë#3/18446744073709551615/2.0/true ${x}!", out.get("hello").asText());
+    byte[] utf8 = "Zoëé".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] reversed = new byte[utf8.length];
+    for (int i = 0; i < utf8.length; i++) {
+      reversed[i] = utf8[utf8.length - 1 - i];
+    }
+    assertEquals(java.util.Base64.getEncoder().encodeToString(reversed), out.get("bytes").asText());
+    assertTrue(out.get("none").isNull(), out.toString());
+  }
+
+  @Test
   void indexPastTheEndOfAListFailsTheRunWithAValueError() throws Exception {
     LoadedFlow f =
         flow(

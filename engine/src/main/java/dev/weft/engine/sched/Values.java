@@ -4,8 +4,12 @@ import dev.weft.engine.ErrorKind;
 import dev.weft.engine.EngineException;
 import dev.weft.flows.model.Binding;
 import dev.weft.flows.model.Step;
+import dev.weft.flows.model.Typed;
+import dev.weft.wit.value.ValueJson;
 import dev.weft.wit.value.WitValue;
 import dev.weft.wit.value.WitValue.FieldValue;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +50,28 @@ final class Values {
       }
       return new WitValue.RecordValue(fields);
     }
+    if (b instanceof Binding.Template t) {
+      StringBuilder out = new StringBuilder();
+      for (Binding part : t.parts()) {
+        out.append(text(eval(part, inputs, nodeValue, item), part.type()));
+      }
+      return new WitValue.Str(out.toString());
+    }
+    if (b instanceof Binding.Utf8 u) {
+      String text = ((WitValue.Str) eval(u.text(), inputs, nodeValue, item)).value();
+      return WitValue.Bytes.wrap(text.getBytes(StandardCharsets.UTF_8));
+    }
     Binding.WrapSome s = (Binding.WrapSome) b;
     return WitValue.OptionValue.some(eval(s.inner(), inputs, nodeValue, item));
+  }
+
+  /** A scalar or enum as a template writes it: its JSON mapping, without quotes. */
+  private static String text(WitValue v, Typed type) {
+    if (v instanceof WitValue.Str str) {
+      return str.value();
+    }
+    JsonNode json = ValueJson.toJson(v, type.type(), type.table());
+    return json.isTextual() ? json.asText() : json.toString();
   }
 
   private static List<WitValue> all(

@@ -104,6 +104,30 @@ public sealed interface Expr {
     }
   }
 
+  /**
+   * A string with values inserted: {@code "hash:${id.ok}"}. Each {@code ${ref}} is replaced by the
+   * text of the referenced value; {@code $$} stands for a literal {@code $}.
+   */
+  record Template(List<TemplatePart> parts, Span span) implements Expr {
+    public Template {
+      parts = List.copyOf(parts);
+    }
+
+    @Override
+    public boolean hasRefs() {
+      return true;
+    }
+  }
+
+  /** A piece of a {@link Template}. */
+  sealed interface TemplatePart {}
+
+  /** Text taken as it is. */
+  record TextPart(String text) implements TemplatePart {}
+
+  /** A value inserted as text; the reference's span covers its {@code ${...}}. */
+  record RefPart(Ref ref) implements TemplatePart {}
+
   /** One key of a {@link MapExpr}. */
   record Entry(Ident key, Expr value) {}
 }

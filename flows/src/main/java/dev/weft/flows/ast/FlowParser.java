@@ -287,8 +287,11 @@ public final class FlowParser {
             new Ident(s.substring(dot + 1), new Span(base + dot + 1, base + s.length()))));
   }
 
-  // expr := '$' ref | literal | [ expr... ] | { key: expr... }
+  // expr := '$' ref | template | literal | [ expr... ] | { key: expr... }
   private Expr expr(YNode node) {
+    if (node instanceof YScalar s && s.type() == ScalarType.STRING && s.value().contains("${")) {
+      return template(s);
+    }
     if (node instanceof YScalar s && s.type() == ScalarType.STRING && s.value().startsWith("$")) {
       if (s.value().startsWith("$$")) {
         return new Expr.Literal(new YScalar(s.value().substring(1), ScalarType.STRING, s.span()));
@@ -313,17 +316,61 @@ public final class FlowParser {
     return new Expr.Literal(node);
   }
 
-  // ref := '$' name ( '.' name | '[' digits ']' )*
-  private Expr ref(YScalar s) {
+  // template := ( text | '$$' | '${' ref-body '}' )*
+  private Expr template(YScalar s) {
     String text = s.value();
     int base = s.span().start() + leadingOffset(s, text);
+    List<Expr.TemplatePart> parts = new ArrayList<>();
+    StringBuilder literal = new StringBuilder();
+    int i = 0;
+    while (i < text.length()) {
+      char c = text.charAt(i);
+      if (c == '$' && i + 1 < text.length() && text.charAt(i + 1) == '$') {
+        literal.append('$');
+        i += 2;
+      } else if (c == '$' && i + 1 < text.length() && text.charAt(i + 1) == '{') {
+        int close = text.indexOf('}', i + 2);
+        if (close < 0) {
+          diags.error("FLOW0007", "`${` in `" + text + "` is not closed", s.span(),
+              "write `${node.field}` to insert a value, or `$${` for a literal `${`");
+          return new Expr.Literal(s);
+        }
+        if (!literal.isEmpty()) {
+          parts.add(new Expr.TextPart(literal.toString()));
+          literal.setLength(0);
+        }
+        Expr ref = refAt(s, "$" + text.substring(i + 2, close), base + i + 1);
+        if (!(ref instanceof Expr.Ref r)) {
+          return ref;
+        }
+        parts.add(new Expr.RefPart(new Expr.Ref(r.root(), r.path(),
+            new Span(base + i, Math.min(base + close + 1, s.span().end())))));
+        i = close + 1;
+      } else {
+        literal.append(c);
+        i++;
+      }
+    }
+    if (!literal.isEmpty()) {
+      parts.add(new Expr.TextPart(literal.toString()));
+    }
+    return new Expr.Template(parts, s.span());
+  }
+
+  // ref := '$' name ( '.' name | '[' digits ']' )*
+  private Expr ref(YScalar s) {
+    return refAt(s, s.value(), s.span().start() + leadingOffset(s, s.value()));
+  }
+
+  /** Parses {@code text} (which starts with {@code $}) as a reference whose {@code $} is at {@code base}. */
+  private Expr refAt(YScalar s, String text, int base) {
     int i = 1;
     int start = i;
     while (i < text.length() && isNameChar(text.charAt(i))) {
       i++;
     }
     if (i == start) {
-      return badRef(s, "a name must follow `$`");
+      return badRef(s, text, "a name must follow `$`");
     }
     Ident root = new Ident(text.substring(start, i), new Span(base + start, base + i));
     List<Segment> path = new ArrayList<>();
@@ -335,7 +382,7 @@ public final class FlowParser {
           i++;
         }
         if (i == from) {
-          return badRef(s, "a field name must follow `.`");
+          return badRef(s, text, "a field name must follow `.`");
         }
         path.add(new FieldSegment(text.substring(from, i), new Span(base + from - 1, base + i)));
       } else if (c == '[') {
@@ -344,22 +391,22 @@ public final class FlowParser {
           i++;
         }
         if (i == from || i >= text.length() || text.charAt(i) != ']' || i - from > 9) {
-          return badRef(s, "an index is written `[0]`");
+          return badRef(s, text, "an index is written `[0]`");
         }
         int index = Integer.parseInt(text.substring(from, i));
         i++;
         path.add(new IndexSegment(index, new Span(base + from - 1, base + i)));
       } else {
-        return badRef(s, "unexpected `" + c + "` in a reference");
+        return badRef(s, text, "unexpected `" + c + "` in a reference");
       }
     }
     return new Expr.Ref(root, path, s.span());
   }
 
-  private Expr badRef(YScalar s, String what) {
+  private Expr badRef(YScalar s, String text, String what) {
     diags.error(
         "FLOW0007",
-        "malformed reference `" + s.value() + "`: " + what,
+        "malformed reference `" + text + "`: " + what,
         s.span(),
         "write `$input.name`, `$node`, `$node.field` or `$node.items[0]`; `$$` starts a literal `$`");
     return new Expr.Literal(s);

@@ -12,6 +12,7 @@ import dev.weft.wit.diag.Diagnostics;
 import dev.weft.wit.diag.Suggestions;
 import dev.weft.wit.model.Field;
 import dev.weft.wit.model.FixedListType;
+import dev.weft.wit.model.Kind;
 import dev.weft.wit.model.ListType;
 import dev.weft.wit.model.OptionType;
 import dev.weft.wit.model.Primitive;
@@ -71,6 +72,9 @@ final class ExprChecker {
     if (e instanceof Expr.Literal lit) {
       return literal(lit, expected, where);
     }
+    if (e instanceof Expr.Template t) {
+      return template(t).flatMap(b -> fit(b, expected, where, e));
+    }
     WitType s = expected.structure();
     if (s instanceof OptionType o) {
       return check(e, new Typed(o.some(), expected.table()), where)
@@ -86,6 +90,9 @@ final class ExprChecker {
   Optional<Binding> infer(Expr e) {
     if (e instanceof Expr.Ref ref) {
       return ref(ref);
+    }
+    if (e instanceof Expr.Template t) {
+      return template(t);
     }
     if (e instanceof Expr.Literal lit) {
       Optional<WitType> t = LiteralTypes.infer(lit.node());
@@ -156,8 +163,51 @@ final class ExprChecker {
       l.items().forEach(i -> collectRefs(i, out));
     } else if (e instanceof Expr.MapExpr m) {
       m.entries().forEach(en -> collectRefs(en.value(), out));
+    } else if (e instanceof Expr.Template t) {
+      for (Expr.TemplatePart p : t.parts()) {
+        if (p instanceof Expr.RefPart r) {
+          out.add(r.ref());
+        }
+      }
     }
   }
+
+  /** Kinds of values a template can insert as text. */
+  private static final Set<Kind> TEXT_KINDS = Set.of(Kind.BOOL, Kind.U8, Kind.U16, Kind.U32,
+      Kind.U64, Kind.S8, Kind.S16, Kind.S32, Kind.S64, Kind.F32, Kind.F64, Kind.CHAR, Kind.STRING,
+      Kind.ENUM);
+
+  private Optional<Binding> template(Expr.Template t) {
+    List<Binding> parts = new ArrayList<>();
+    boolean ok = true;
+    for (Expr.TemplatePart p : t.parts()) {
+      if (p instanceof Expr.TextPart text) {
+        parts.add(new Binding.Constant(new WitValue.Str(text.text()), STRING));
+        continue;
+      }
+      Expr.Ref ref = ((Expr.RefPart) p).ref();
+      Optional<Binding> b = ref(ref);
+      if (b.isEmpty()) {
+        ok = false;
+        continue;
+      }
+      Typed type = b.get().type();
+      if (!TEXT_KINDS.contains(type.structure().kind())) {
+        String found = TypeNames.display(type.type(), type.table());
+        diags.error("FLOW0213", "`${" + ref.text() + "}` is a `" + found
+                + "`, which a template cannot write as text", ref.span(),
+            type.structure() instanceof OptionType || type.structure() instanceof ResultType
+                ? "step into it first: `.some`, `.ok` or `.err`"
+                : "insert strings, numbers, bools, chars or enums; pick a field of it");
+        ok = false;
+        continue;
+      }
+      parts.add(b.get());
+    }
+    return ok ? Optional.of(new Binding.Template(parts, STRING)) : Optional.empty();
+  }
+
+  private static final Typed STRING = new Typed(Primitive.STRING, TypeTables.EMPTY);
 
   private Optional<Binding> fit(Binding b, Typed expected, String where, Expr e) {
     Optional<String> mismatch = TypeCompat.mismatch(b.type(), expected);
@@ -165,9 +215,15 @@ final class ExprChecker {
       return Optional.of(b);
     }
     WitType s = expected.structure();
-    if (s instanceof OptionType o
-        && TypeCompat.mismatch(b.type(), new Typed(o.some(), expected.table())).isEmpty()) {
-      return Optional.of(new Binding.WrapSome(b, expected));
+    if (s instanceof OptionType o) {
+      Typed some = new Typed(o.some(), expected.table());
+      if (TypeCompat.mismatch(b.type(), some).isEmpty() || isUtf8(b, some)) {
+        return Optional.of(new Binding.WrapSome(isUtf8(b, some) ? new Binding.Utf8(b, some) : b,
+            expected));
+      }
+    }
+    if (isUtf8(b, expected)) {
+      return Optional.of(new Binding.Utf8(b, expected));
     }
     String found = TypeNames.display(b.type().type(), b.type().table());
     String want = TypeNames.display(expected.type(), expected.table());
@@ -178,6 +234,13 @@ final class ExprChecker {
         e.span(),
         "connect a value of type `" + want + "`");
     return Optional.empty();
+  }
+
+  /** Whether {@code b} is a string given where {@code list<u8>} is expected: passed as UTF-8. */
+  private static boolean isUtf8(Binding b, Typed expected) {
+    return b.type().structure().kind() == Kind.STRING
+        && expected.structure() instanceof ListType l
+        && expected.table().unalias(l.element()).kind() == Kind.U8;
   }
 
   private Optional<Binding> ref(Expr.Ref ref) {
@@ -364,6 +427,11 @@ final class ExprChecker {
     boolean ok = true;
     for (Field f : r.fields()) {
       Expr.Entry e = given.get(f.name());
+      if (e == null && expected.table().unalias(f.type()).kind() == Kind.OPTION) {
+        names.add(f.name());
+        values.add(new Binding.Constant(WitValue.OptionValue.NONE, new Typed(f.type(), expected.table())));
+        continue;
+      }
       if (e == null) {
         diags.error("FLOW0106", where + " is missing field `" + f.name() + "` ("
             + TypeNames.display(f.type(), expected.table()) + ")", map.span(),

@@ -33,6 +33,7 @@ import dev.weft.wit.model.WitType;
 import dev.weft.wit.model.Param;
 import dev.weft.wit.model.Primitive;
 import dev.weft.wit.model.TypeNames;
+import dev.weft.wit.value.WitValue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -262,6 +263,10 @@ public final class FlowChecker {
     for (Param p : r.function().params()) {
       NodeDecl.Arg a = given.get(p.name());
       Typed expected = new Typed(p.type(), r.sig().types());
+      if (a == null && expected.structure() instanceof OptionType) {
+        args.add(new Binding.Constant(WitValue.OptionValue.NONE, expected));
+        continue;
+      }
       if (a == null) {
         diags.error(
             "FLOW0106",

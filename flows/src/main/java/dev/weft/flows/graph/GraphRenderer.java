@@ -67,6 +67,10 @@ public final class GraphRenderer {
       r.values().forEach(v -> refs(v, to, out));
     } else if (b instanceof Binding.WrapSome s) {
       refs(s.inner(), to, out);
+    } else if (b instanceof Binding.Template t) {
+      t.parts().forEach(p -> refs(p, to, out));
+    } else if (b instanceof Binding.Utf8 u) {
+      refs(u.text(), to, out);
     }
   }
 

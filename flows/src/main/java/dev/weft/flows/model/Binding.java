@@ -66,4 +66,17 @@ public sealed interface Binding {
 
   /** {@code some(inner)}, where a value is passed to an {@code option} parameter. */
   record WrapSome(Binding inner, Typed type) implements Binding {}
+
+  /**
+   * A string made of parts, each written as text: strings as they are, numbers, bools and chars
+   * as in the JSON mapping (without quotes), enums by case name. Its type is {@code string}.
+   */
+  record Template(List<Binding> parts, Typed type) implements Binding {
+    public Template {
+      parts = List.copyOf(parts);
+    }
+  }
+
+  /** The UTF-8 bytes of a {@code string}, where a {@code list<u8>} is expected. */
+  record Utf8(Binding text, Typed type) implements Binding {}
 }
