@@ -18,7 +18,7 @@ class ConcurrentInstancesTest {
   void instancesOnManyThreadsShareOneCompiledComponent() throws Exception {
     LoadedComponent greet =
         ComponentLoader.load(
-            Path.of("src/test/resources/components/greet.wasm"), LoadOptions.defaults());
+            Path.of("../examples/components/greet/greet.wasm"), LoadOptions.defaults());
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       List<Future<Integer>> results = new ArrayList<>();

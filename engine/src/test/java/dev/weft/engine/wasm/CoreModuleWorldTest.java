@@ -31,7 +31,7 @@ class CoreModuleWorldTest {
 
   @Test
   void greetsCoreModuleRunsWithItsWorld() throws Exception {
-    byte[] component = Files.readAllBytes(DIR.resolve("greet.wasm"));
+    byte[] component = Files.readAllBytes(Path.of("../examples/components/greet/greet.wasm"));
     ComponentDescription d = ComponentLoader.describe(component, "greet.wasm");
     byte[] core =
         ComponentTranslator.translate(ComponentReader.read(component)).modules().get(0).bytes();

@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class GreetComponentTest {
-  static final Path GREET = Path.of("src/test/resources/components/greet.wasm");
+  static final Path GREET = Path.of("../examples/components/greet/greet.wasm");
 
   @Test
   void greetExportsItsThreeFunctionsWithTheirWitTypes() {
