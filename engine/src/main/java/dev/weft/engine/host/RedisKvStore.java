@@ -49,7 +49,7 @@ public final class RedisKvStore implements KvStore {
         new RedisOptions()
             .setConnectionString(url)
             .setMaxPoolSize(poolSize)
-            .setMaxPoolWaiting(poolSize * 16)
+            .setMaxPoolWaiting(poolSize * 64)
             .setMaxWaitingHandlers(poolSize * 64)
             .setNetClientOptions(new NetClientOptions().setConnectTimeout(connectTimeoutMillis).setTcpNoDelay(true));
     RedisKvStore store = new RedisKvStore(Redis.createClient(vertx, options));

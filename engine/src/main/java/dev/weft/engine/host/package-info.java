@@ -1,6 +1,6 @@
 /**
  * The host capabilities of {@code weft:host@0.1.0} (WIT in {@code
- * engine/src/main/resources/wit/weft-host/host.wit}, guide in {@code docs/host.md}): one class
+ * flows/src/main/resources/wit/weft-host/host.wit}, guide in {@code docs/host.md}): one class
  * per interface registering its {@link dev.weft.engine.wasm.HostFunction}s, the {@link
  * dev.weft.engine.host.KvStore} with its in-memory and Redis implementations, {@link
  * dev.weft.engine.host.GrantCheck} (imports against grants, at check time) and {@link
