@@ -352,7 +352,7 @@ public final class DagScheduler {
         result.accept(null, new EngineException(ErrorKind.HOST, "this engine runs no built-in nodes"));
         return;
       }
-      String source = plan.graph().name() + "." + n.node().id().name();
+      String source = b == Builtin.LOG ? plan.graph().name() + "." + n.node().id().name() : "";
       if (builtins.completesAtOnce(b)) {
         Future<WitValue> f = builtins.call(b, args, source);
         traces.add(new NodeTrace(n.node().id().name(), start, System.nanoTime(),
