@@ -23,10 +23,11 @@ import java.util.Optional;
  */
 public final class HostEnvironment {
   /**
-   * The fewest Redis connections: guests use at most {@code maxBlocked} at once, but built-in
-   * nodes wait on no thread, so many runs may have KV calls in flight together.
+   * The most Redis connections: one per event loop that sends commands is used (Vert.x has two
+   * per core), each pipelined (see {@link RedisKvStore}), so the number bounds neither guests nor
+   * built-in nodes; Redis itself runs commands one at a time.
    */
-  static final int MIN_REDIS_CONNECTIONS = 16;
+  static final int REDIS_CONNECTIONS = 2 * Runtime.getRuntime().availableProcessors() + 2;
 
   /** The fewest HTTP connections per host, for the same reason. */
   static final int MIN_HTTP_CONNECTIONS = 16;
@@ -45,7 +46,7 @@ public final class HostEnvironment {
     this.options = b.options;
     this.calls = new HostCalls(b.maxBlocked, ((VertxInternal) b.vertx).createEventLoopContext());
     this.kv = b.kv.orElseGet(() -> options.redisUrl().<KvStore>map(url ->
-            RedisKvStore.connect(b.vertx, url, Math.max(MIN_REDIS_CONNECTIONS, b.maxBlocked),
+            RedisKvStore.connect(b.vertx, url, REDIS_CONNECTIONS,
                 (int) Math.min(Integer.MAX_VALUE, options.kvTimeoutMillis())))
         .orElseGet(InMemoryKvStore::new));
     this.kvFunctions = new KvFunctions(kv);
