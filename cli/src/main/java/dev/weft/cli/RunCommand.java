@@ -9,6 +9,8 @@ import dev.weft.engine.RunResult;
 import dev.weft.engine.wasm.CompileCache;
 import dev.weft.flows.FlowException;
 import dev.weft.flows.model.FlowInput;
+import dev.weft.server.ServeException;
+import dev.weft.server.ServerConfig;
 import dev.weft.wit.model.ListType;
 import dev.weft.wit.model.Primitive;
 import dev.weft.wit.value.WitValue;
@@ -28,7 +30,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code weft run FLOW --input name=value ... [-o file] [--trace]}. */
+/** {@code weft run FLOW --input name=value ... [-o file] [--trace] [--redis URL]}. */
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
@@ -67,6 +69,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--interpret", description = "interpret Wasm instead of compiling it (faster start, slower run)")
   boolean interpret;
 
+  @Option(names = "--redis", paramLabel = "URL",
+      description = "run KV (built-in kv.* nodes, components' weft:host/kv) on this Redis, e.g. redis://127.0.0.1:6379 (default: $WEFT_REDIS_URL, else in memory)")
+  String redis;
+
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
@@ -75,6 +81,14 @@ final class RunCommand implements Callable<Integer> {
         EngineOptions.defaults()
             .withCompile(!interpret)
             .withCompileCache(CompileCache.defaultDir());
+    if (redis != null) {
+      try {
+        options = options.withRedisUrl(ServerConfig.redisUrl(redis, null));
+      } catch (ServeException e) {
+        err.println("weft: --redis: " + e.getMessage());
+        return Main.EXIT_USAGE;
+      }
+    }
     try (Engine engine = Engine.create(options)) {
       LoadedFlow loaded;
       try {

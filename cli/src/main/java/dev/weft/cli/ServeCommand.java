@@ -69,6 +69,10 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--members", paramLabel = "HOST:PORT,...", description = "the cluster's members")
   String members;
 
+  @Option(names = "--redis", paramLabel = "URL",
+      description = "run KV (built-in kv.* nodes, components' weft:host/kv) on this Redis, e.g. redis://127.0.0.1:6379 (default: $WEFT_REDIS_URL, else in memory)")
+  String redis;
+
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter err = spec.commandLine().getErr();
@@ -129,6 +133,9 @@ final class ServeCommand implements Callable<Integer> {
     }
     if (watch) {
       o = o.withWatch(true);
+    }
+    if (redis != null) {
+      o = o.withRedisUrl(Optional.of(ServerConfig.redisUrl(redis, null)));
     }
     if (cluster || clusterHost != null || clusterPort != null || members != null) {
       ClusterOptions base = o.cluster().orElse(new ClusterOptions(ServerOptions.DEFAULT_HOST, ClusterOptions.DEFAULT_PORT, List.of()));

@@ -56,8 +56,8 @@ public final class Engine implements AutoCloseable {
     this.ownsVertx = ownsVertx;
     this.options = options;
     this.workers = vertx.createSharedWorkerExecutor("weft-wasm", options.workerThreads());
-    this.scheduler = new DagScheduler(vertx, workers);
     this.host = HostEnvironment.builder(vertx, options.host()).withWorkerThreads(options.workerThreads()).build();
+    this.scheduler = new DagScheduler(vertx, workers, host.builtins());
     this.components =
         new ComponentCache(
             new LoadOptions(options.maxMemoryPages(), options.compile())

@@ -78,7 +78,7 @@ class ServeEndToEndTest {
     for (Path cases : casesFiles) {
       String flowFile = "examples/flows/" + cases.getFileName().toString().replace(".cases.json", ".yaml");
       String name = flowName(Cli.ROOT.resolve(flowFile));
-      if (Files.readString(Cli.ROOT.resolve(flowFile)).contains("kv:")) {
+      if (java.util.regex.Pattern.compile("\\bkv[:.]").matcher(Files.readString(Cli.ROOT.resolve(flowFile))).find()) {
         continue; // a flow that keeps state in KV answers differently on each call, by design
       }
       for (JsonNode c : JSON.readTree(cases.toFile())) {

@@ -11,6 +11,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.weft.flows.ast.FieldSpec;
+import dev.weft.flows.builtin.Builtin;
 import dev.weft.flows.ast.FlowSpec;
 import dev.weft.flows.http.RouteParser;
 import java.io.IOException;
@@ -79,6 +80,26 @@ class FlowSchemaTest {
         defs.get("component").get("properties").get("grants").get("properties"));
     assertKeys(RouteParser.HTTP, s.get("properties").get("http").get("properties"));
     assertKeys(RouteParser.OUTPUT, s.get("properties").get("http").get("properties").get("output").get("properties"));
+  }
+
+  @Test
+  void schemaKnowsTheBuiltins() throws IOException {
+    JsonNode s = schemaJson();
+    Set<String> reserved = new TreeSet<>();
+    s.get("properties").get("components").get("propertyNames").get("allOf").get(1).get("not").get("enum")
+        .forEach(n -> reserved.add(n.asText()));
+    assertEquals(new TreeSet<>(Builtin.NAMESPACES), reserved);
+    String call = s.get("definitions").get("node").get("properties").get("call").get("description").asText();
+    for (Builtin b : Builtin.values()) {
+      assertTrue(call.contains("`" + b.callName() + "`"), b.callName() + " in the description of `call`");
+    }
+  }
+
+  @Test
+  void aComponentNamedAfterABuiltinIsRejected(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+    Path f = dir.resolve("kv.yaml");
+    Files.writeString(f, "flow: x\ncomponents: { kv: a.wasm }\nnodes: { a: { call: kv.get } }\noutput: { a: $a }\n");
+    assertFalse(validate(f).isEmpty());
   }
 
   private static void assertKeys(List<FieldSpec> spec, JsonNode properties) {

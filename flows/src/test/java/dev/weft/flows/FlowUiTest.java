@@ -57,7 +57,8 @@ class FlowUiTest {
     StringBuilder b = new StringBuilder("ok: flow `" + g.name() + "`\n");
     for (FlowNode n : g.nodes()) {
       b.append("node ").append(n.id()).append(" = ")
-          .append(n.subflow().isPresent() ? "" : n.component() + ".").append(n.exportKey());
+          .append(n.subflow().isPresent() ? "" : n.builtin().isPresent() ? "builtin " : n.component() + ".")
+          .append(n.exportKey());
       if (!n.dependsOn().isEmpty()) {
         b.append(" after ").append(n.dependsOn().stream().map(Object::toString)
             .collect(Collectors.joining(", ")));

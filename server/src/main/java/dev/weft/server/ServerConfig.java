@@ -29,13 +29,14 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * watch: false
  * queue-limit: 1000
  * cluster: { host: 127.0.0.1, port: 5701, members: [127.0.0.1:5701, 127.0.0.1:5702] }
+ * redis: redis://127.0.0.1:6379   # KV on Redis (default: WEFT_REDIS_URL, else in memory)
  * </pre>
  *
  * Relative flow paths are relative to the config file. Unknown keys are errors.
  */
 public final class ServerConfig {
   private static final Set<String> KEYS =
-      Set.of("flows", "host", "port", "max-body", "drain", "watch", "queue-limit", "cluster");
+      Set.of("flows", "host", "port", "max-body", "drain", "watch", "queue-limit", "cluster", "redis");
   private static final Set<String> CLUSTER_KEYS = Set.of("host", "port", "members");
   private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KiB|MiB|GiB)?");
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s)?");
@@ -75,6 +76,7 @@ public final class ServerConfig {
         case "drain" -> o.withDrainMillis(duration(v, file));
         case "watch" -> o.withWatch(Boolean.parseBoolean(String.valueOf(v)));
         case "queue-limit" -> o.withQueueLimit((int) number(v, file, key));
+        case "redis" -> o.withRedisUrl(Optional.of(redisUrl(v, file)));
         default -> o.withCluster(Optional.of(cluster(v, file)));
       };
     }
@@ -104,6 +106,21 @@ public final class ServerConfig {
         : members instanceof List<?> l ? l.stream().map(String::valueOf).toList()
         : members(String.valueOf(members));
     return new ClusterOptions(host, port, list);
+  }
+
+  /**
+   * A Redis URL: {@code redis://host:port/db}, {@code redis://:password@host}, or {@code
+   * rediss://} for TLS.
+   *
+   * @throws ServeException naming the file (when given) and what to write
+   */
+  public static String redisUrl(Object v, Path file) {
+    String url = String.valueOf(v).strip();
+    if (!url.matches("rediss?://[^\\s]+")) {
+      throw new ServeException((file == null ? "" : "config `" + file + "`: ") + "`" + v
+          + "` is not a Redis URL; write e.g. redis://127.0.0.1:6379 or redis://:password@host:6379/0");
+    }
+    return url;
   }
 
   /** {@code host:port,host:port} as a list. */

@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param watch whether to reload changed flow and component files
  * @param queueLimit calls that may wait for a busy component before new ones get 503
  * @param cluster set to join a cluster
+ * @param redisUrl the Redis that KV (built-in nodes and components' {@code weft:host/kv}) runs on;
+ *     empty: {@code WEFT_REDIS_URL} when set, else the in-memory store
  */
 public record ServerOptions(
     List<Path> paths,
@@ -25,7 +27,8 @@ public record ServerOptions(
     long drainMillis,
     boolean watch,
     int queueLimit,
-    Optional<ClusterOptions> cluster) {
+    Optional<ClusterOptions> cluster,
+    Optional<String> redisUrl) {
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
   public static final long DEFAULT_MAX_BODY = 1L << 20;
@@ -36,6 +39,7 @@ public record ServerOptions(
     paths = List.copyOf(paths);
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(cluster, "cluster");
+    Objects.requireNonNull(redisUrl, "redisUrl");
     if (port < 0 || port > 65535 || maxBodyBytes < 1 || drainMillis < 0 || queueLimit < 0) {
       throw new IllegalArgumentException("server options out of range");
     }
@@ -44,38 +48,42 @@ public record ServerOptions(
   /** The defaults for {@code paths}: 127.0.0.1:8080, 1 MiB bodies, 10 s drain, no watch. */
   public static ServerOptions of(List<Path> paths) {
     return new ServerOptions(paths, DEFAULT_HOST, DEFAULT_PORT, DEFAULT_MAX_BODY,
-        DEFAULT_DRAIN_MILLIS, false, DEFAULT_QUEUE_LIMIT, Optional.empty());
+        DEFAULT_DRAIN_MILLIS, false, DEFAULT_QUEUE_LIMIT, Optional.empty(), Optional.empty());
   }
 
   public ServerOptions withPaths(List<Path> v) {
-    return new ServerOptions(v, host, port, maxBodyBytes, drainMillis, watch, queueLimit, cluster);
+    return new ServerOptions(v, host, port, maxBodyBytes, drainMillis, watch, queueLimit, cluster, redisUrl);
   }
 
   public ServerOptions withHost(String v) {
-    return new ServerOptions(paths, v, port, maxBodyBytes, drainMillis, watch, queueLimit, cluster);
+    return new ServerOptions(paths, v, port, maxBodyBytes, drainMillis, watch, queueLimit, cluster, redisUrl);
   }
 
   public ServerOptions withPort(int v) {
-    return new ServerOptions(paths, host, v, maxBodyBytes, drainMillis, watch, queueLimit, cluster);
+    return new ServerOptions(paths, host, v, maxBodyBytes, drainMillis, watch, queueLimit, cluster, redisUrl);
   }
 
   public ServerOptions withMaxBodyBytes(long v) {
-    return new ServerOptions(paths, host, port, v, drainMillis, watch, queueLimit, cluster);
+    return new ServerOptions(paths, host, port, v, drainMillis, watch, queueLimit, cluster, redisUrl);
   }
 
   public ServerOptions withDrainMillis(long v) {
-    return new ServerOptions(paths, host, port, maxBodyBytes, v, watch, queueLimit, cluster);
+    return new ServerOptions(paths, host, port, maxBodyBytes, v, watch, queueLimit, cluster, redisUrl);
   }
 
   public ServerOptions withWatch(boolean v) {
-    return new ServerOptions(paths, host, port, maxBodyBytes, drainMillis, v, queueLimit, cluster);
+    return new ServerOptions(paths, host, port, maxBodyBytes, drainMillis, v, queueLimit, cluster, redisUrl);
   }
 
   public ServerOptions withQueueLimit(int v) {
-    return new ServerOptions(paths, host, port, maxBodyBytes, drainMillis, watch, v, cluster);
+    return new ServerOptions(paths, host, port, maxBodyBytes, drainMillis, watch, v, cluster, redisUrl);
   }
 
   public ServerOptions withCluster(Optional<ClusterOptions> v) {
-    return new ServerOptions(paths, host, port, maxBodyBytes, drainMillis, watch, queueLimit, v);
+    return new ServerOptions(paths, host, port, maxBodyBytes, drainMillis, watch, queueLimit, v, redisUrl);
+  }
+
+  public ServerOptions withRedisUrl(Optional<String> v) {
+    return new ServerOptions(paths, host, port, maxBodyBytes, drainMillis, watch, queueLimit, cluster, v);
   }
 }

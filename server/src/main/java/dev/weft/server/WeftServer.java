@@ -55,8 +55,9 @@ public final class WeftServer implements AutoCloseable {
     this.vertx = vertx;
     this.log = log;
     int cores = Runtime.getRuntime().availableProcessors();
-    this.engine = Engine.create(vertx, new EngineOptions(cores, cores, options.queueLimit(), true,
-        EngineOptions.DEFAULT_MAX_MEMORY_PAGES).withCompileCache(CompileCache.defaultDir()));
+    EngineOptions engineOptions = new EngineOptions(cores, cores, options.queueLimit(), true,
+        EngineOptions.DEFAULT_MAX_MEMORY_PAGES).withCompileCache(CompileCache.defaultDir());
+    this.engine = Engine.create(vertx, options.redisUrl().map(engineOptions::withRedisUrl).orElse(engineOptions));
     this.inFlight = new InFlight();
     this.registry = new FlowRegistry(engine, log);
     FlowRuns runs = new FlowRuns(engine, registry, new FlowMetrics(metrics, inFlight), inFlight);

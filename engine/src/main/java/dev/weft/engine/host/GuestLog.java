@@ -5,8 +5,9 @@ import java.util.Map;
 import java.util.logging.Logger;
 
 /**
- * Where {@code weft:host/log} writes. Called on the guest's worker thread, in the middle of its
- * call: implementations must be thread-safe and must not block for long.
+ * Where {@code weft:host/log} and built-in {@code log} nodes write. Called on the guest's worker
+ * thread, in the middle of its call, or on the thread running a built-in node (an event loop,
+ * possibly): implementations must be thread-safe and must not block for long.
  */
 @FunctionalInterface
 public interface GuestLog {
@@ -22,7 +23,8 @@ public interface GuestLog {
   /**
    * Logs one message.
    *
-   * @param component the flow's name for the component that logged it
+   * @param component the flow's name for the component that logged it, or {@code flow.node} for
+   *     a built-in {@code log} node
    * @param fields the structured fields (key, value), in the guest's order
    */
   void log(String component, Level level, String message, List<Map.Entry<String, String>> fields);

@@ -18,24 +18,43 @@ import java.util.Optional;
 /**
  * The host side of {@code weft:host} for one engine: the KV store, the HTTP client, the log sink
  * and the bound on blocked calls, shared by every component; {@link #importsFor} gives each
- * component the functions its grants allow, and nothing else. Thread-safe.
+ * component the functions its grants allow, and nothing else; {@link #builtins()} runs the same
+ * functions for built-in nodes, without grants. Thread-safe.
  */
 public final class HostEnvironment {
+  /**
+   * The most Redis connections: one per event loop that sends commands is used (Vert.x has two
+   * per core), each pipelined (see {@link RedisKvStore}), so the number bounds neither guests nor
+   * built-in nodes; Redis itself runs commands one at a time.
+   */
+  static final int REDIS_CONNECTIONS = 2 * Runtime.getRuntime().availableProcessors() + 2;
+
+  /** The fewest HTTP connections per host, for the same reason. */
+  static final int MIN_HTTP_CONNECTIONS = 16;
+
   private final HostOptions options;
   private final KvStore kv;
+  private final KvFunctions kvFunctions;
   private final HttpClient http;
+  private final HttpExchange httpExchange;
   private final HostCalls calls;
   private final GuestLog log;
   private final SecureRandom random = new SecureRandom();
+  private final BuiltinHost builtins;
 
   private HostEnvironment(Builder b) {
     this.options = b.options;
     this.calls = new HostCalls(b.maxBlocked, ((VertxInternal) b.vertx).createEventLoopContext());
     this.kv = b.kv.orElseGet(() -> options.redisUrl().<KvStore>map(url ->
-            RedisKvStore.connect(b.vertx, url, b.maxBlocked, (int) Math.min(Integer.MAX_VALUE, options.kvTimeoutMillis())))
+            RedisKvStore.connect(b.vertx, url, REDIS_CONNECTIONS,
+                (int) Math.min(Integer.MAX_VALUE, options.kvTimeoutMillis())))
         .orElseGet(InMemoryKvStore::new));
-    this.http = b.vertx.createHttpClient(new HttpClientOptions(), new PoolOptions().setHttp1MaxSize(Math.max(4, b.maxBlocked)));
+    this.kvFunctions = new KvFunctions(kv);
+    this.http = b.vertx.createHttpClient(new HttpClientOptions(),
+        new PoolOptions().setHttp1MaxSize(Math.max(MIN_HTTP_CONNECTIONS, b.maxBlocked)));
+    this.httpExchange = new HttpExchange(b.vertx, http, options);
     this.log = b.log;
+    this.builtins = new BuiltinHost(b.vertx, kvFunctions, httpExchange, log, random, options.kvTimeoutMillis());
   }
 
   /**
@@ -55,8 +74,8 @@ public final class HostEnvironment {
     if (grants.log()) {
       LogHost.register(b, component, log);
     }
-    grants.kvBuckets().ifPresent(buckets -> new KvHost(buckets, kv, calls, options.kvTimeoutMillis()).register(b));
-    grants.httpHosts().ifPresent(hosts -> new HttpHost(hosts, http, calls, options).register(b));
+    grants.kvBuckets().ifPresent(buckets -> new KvHost(buckets, kvFunctions, calls, options.kvTimeoutMillis()).register(b));
+    grants.httpHosts().ifPresent(hosts -> new HttpHost(hosts, httpExchange, calls).register(b));
     if (grants.clock()) {
       ClockHost.register(b);
     }
@@ -91,6 +110,11 @@ public final class HostEnvironment {
   /** The KV store every component shares. */
   public KvStore kv() {
     return kv;
+  }
+
+  /** Built-in nodes ({@code kv.get}, {@code http.request}, {@code log}...) on this host's clients. */
+  public BuiltinHost builtins() {
+    return builtins;
   }
 
   /** The bound on threads waiting in host calls. */

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The interfaces of {@code weft:host@0.1.0} (engine/src/main/resources/wit/weft-host/host.wit),
+ * The interfaces of {@code weft:host@0.1.0} (flows/src/main/resources/wit/weft-host/host.wit),
  * with the functions the engine implements and the {@code grants:} key that grants each.
  */
 public enum HostInterface {

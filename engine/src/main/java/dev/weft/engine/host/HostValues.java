@@ -37,10 +37,28 @@ final class HostValues {
   }
 
   static Optional<WitValue> err(String caseName, String detail) {
-    return Optional.of(ResultValue.err(VariantValue.of(caseName, new Str(detail))));
+    return Optional.of(errValue(caseName, detail));
   }
 
   static Optional<WitValue> err(String caseName) {
-    return Optional.of(ResultValue.err(VariantValue.of(caseName)));
+    return Optional.of(errValue(caseName));
+  }
+
+  /** {@code err(case(detail))} of a {@code result<_, error>}. */
+  static ResultValue errValue(String caseName, String detail) {
+    return ResultValue.err(VariantValue.of(caseName, new Str(detail)));
+  }
+
+  /** {@code err(case)} of a {@code result<_, error>}, for a case without payload. */
+  static ResultValue errValue(String caseName) {
+    return ResultValue.err(VariantValue.of(caseName));
+  }
+
+  /** {@code unavailable: connection refused}: an error variant's case and payload, for messages. */
+  static String describeError(WitValue error) {
+    if (error instanceof VariantValue v) {
+      return v.caseName() + v.payload().map(p -> ": " + (p instanceof Str s ? s.value() : p.toString())).orElse("");
+    }
+    return String.valueOf(error);
   }
 }

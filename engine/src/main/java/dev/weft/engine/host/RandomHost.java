@@ -17,16 +17,22 @@ final class RandomHost {
   private RandomHost() {}
 
   static void register(HostImports.Builder b, SecureRandom random) {
-    b.withFunction(HostInterface.RANDOM.key("bytes"), args -> {
-      long n = ((U32) args.get(0)).value();
-      if (n > MAX_BYTES) {
-        // The WIT states the limit, so asking for more is a guest bug, not a condition to handle.
-        throw new EngineException(ErrorKind.HOST, "random.bytes: " + n + " bytes asked, at most " + MAX_BYTES);
-      }
-      byte[] out = new byte[(int) n];
-      random.nextBytes(out);
-      return Optional.of(Bytes.wrap(out));
-    });
+    b.withFunction(HostInterface.RANDOM.key("bytes"), args -> Optional.of(bytes(random, ((U32) args.get(0)).value())));
     b.withFunction(HostInterface.RANDOM.key("next-u64"), args -> Optional.of(new U64(random.nextLong())));
+  }
+
+  /**
+   * {@code n} random bytes.
+   *
+   * @throws EngineException of kind {@link ErrorKind#HOST} when {@code n} is over {@value #MAX_BYTES}
+   */
+  static Bytes bytes(SecureRandom random, long n) {
+    if (n > MAX_BYTES) {
+      // The WIT states the limit, so asking for more is a bug, not a condition to handle.
+      throw new EngineException(ErrorKind.HOST, "random.bytes: " + n + " bytes asked, at most " + MAX_BYTES);
+    }
+    byte[] out = new byte[(int) n];
+    random.nextBytes(out);
+    return Bytes.wrap(out);
   }
 }

@@ -1,10 +1,14 @@
 package dev.weft.engine.host;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
@@ -15,14 +19,23 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A {@link KvStore} on Redis, through the Vert.x Redis client (a pooled, non-blocking client that
- * reconnects on the next command after Redis comes back). Key {@code k} of bucket {@code b} is
- * the Redis key {@code weft:kv:b:k}; bucket names cannot hold {@code :}, so buckets never
+ * A {@link KvStore} on Redis, through the Vert.x Redis client. Key {@code k} of bucket {@code b}
+ * is the Redis key {@code weft:kv:b:k}; bucket names cannot hold {@code :}, so buckets never
  * overlap. Thread-safe. Failures (connection refused, a Redis error reply) complete the Future
  * with a {@link KvException}; a Redis that does not answer leaves it pending, and the caller's
- * deadline ({@link HostCalls}) ends the wait.
+ * deadline ({@link HostCalls}, or the built-in node's) ends the wait.
+ *
+ * <p>Commands are pipelined on long-lived connections, one per event loop that sends them,
+ * rather than sent through the client's pool one command per connection at a time: built-in
+ * nodes of many runs have commands in flight together, and a pool lease per command, or a hop to
+ * another event loop and back, cost more than the command (measured with kv-bench.sh). The
+ * client writes each connection's commands from its own event loop, in order, so a caller on
+ * another thread is safe too. A connection that closes or fails is dropped, and the next command
+ * connects again, so calls work again as soon as Redis is back.
  */
 public final class RedisKvStore implements KvStore {
   /** The prefix of every key Weft writes. */
@@ -31,7 +44,16 @@ public final class RedisKvStore implements KvStore {
   /** Keys SCAN examines per round trip (a hint to Redis, not a limit). */
   static final int SCAN_COUNT = 1000;
 
+  /** Commands that may wait for their reply on one connection. */
+  static final int MAX_PIPELINED = 4096;
+
+  /** The lane of callers that are not on an event loop. */
+  private static final Object ANY_THREAD = new Object();
+
   private final Redis redis;
+  // A connection (or one being made) per event loop that sends commands.
+  private final Map<Object, Future<RedisConnection>> lanes = new ConcurrentHashMap<>();
+  private volatile boolean closed;
 
   private RedisKvStore(Redis redis) {
     this.redis = redis;
@@ -42,15 +64,19 @@ public final class RedisKvStore implements KvStore {
    * as {@code redis://:pw@host}). Starts connecting at once, in the background; creating it
    * never fails on a down Redis.
    *
-   * @param poolSize the most connections, and so the most commands in flight at once
+   * @param maxConnections the most connections (one per event loop that sends commands is used),
+   *     each carrying up to {@value #MAX_PIPELINED} commands in flight
    */
-  public static RedisKvStore connect(Vertx vertx, String url, int poolSize, int connectTimeoutMillis) {
+  public static RedisKvStore connect(Vertx vertx, String url, int maxConnections, int connectTimeoutMillis) {
+    if (maxConnections < 1) {
+      throw new IllegalArgumentException("maxConnections must be positive");
+    }
     RedisOptions options =
         new RedisOptions()
             .setConnectionString(url)
-            .setMaxPoolSize(poolSize)
-            .setMaxPoolWaiting(poolSize * 16)
-            .setMaxWaitingHandlers(poolSize * 64)
+            .setMaxPoolSize(maxConnections)
+            .setMaxPoolWaiting(maxConnections * 64)
+            .setMaxWaitingHandlers(MAX_PIPELINED)
             .setNetClientOptions(new NetClientOptions().setConnectTimeout(connectTimeoutMillis).setTcpNoDelay(true));
     RedisKvStore store = new RedisKvStore(Redis.createClient(vertx, options));
     // Connect now, in the background: the first connection (and the client's class loading) can
@@ -60,12 +86,73 @@ public final class RedisKvStore implements KvStore {
     return store;
   }
 
+  /** The caller's lane: its event loop, or one lane for every other thread. */
+  private static Object laneKey() {
+    Context c = Vertx.currentContext();
+    return c instanceof ContextInternal ci && c.isEventLoopContext() ? ci.nettyEventLoop() : ANY_THREAD;
+  }
+
+  /** The connection of lane {@code key}, connecting (on the caller's context) when it has none. */
+  private Future<RedisConnection> lane(Object key) {
+    while (true) {
+      if (closed) {
+        return Future.failedFuture(new KvException(KvException.Kind.UNAVAILABLE, "the store is closed"));
+      }
+      Future<RedisConnection> current = lanes.get(key);
+      if (current != null && !current.failed()) {
+        return current; // connected, or connecting
+      }
+      Promise<RedisConnection> p = Promise.promise();
+      Future<RedisConnection> mine = p.future();
+      boolean won = current == null ? lanes.putIfAbsent(key, mine) == null : lanes.replace(key, current, mine);
+      if (!won) {
+        continue;
+      }
+      redis.connect().onComplete(ar -> {
+        if (ar.failed()) {
+          lanes.remove(key, mine);
+          p.fail(ar.cause());
+          return;
+        }
+        RedisConnection c = ar.result();
+        c.exceptionHandler(e -> drop(key, mine, c));
+        c.endHandler(v -> drop(key, mine, c));
+        p.complete(c);
+      });
+      return mine;
+    }
+  }
+
+  private void drop(Object key, Future<RedisConnection> f, RedisConnection c) {
+    if (lanes.remove(key, f)) {
+      c.close();
+    }
+  }
+
   private static String key(String bucket, String key) {
     return PREFIX + bucket + ':' + key;
   }
 
   private Future<Response> send(Request request) {
-    return redis.send(request).recover(e -> Future.failedFuture(failure(e)));
+    Object key = laneKey();
+    Future<RedisConnection> lane = lane(key);
+    return lane.compose(c -> {
+      try {
+        return c.send(request).onFailure(e -> {
+          if (isClosed(e)) {
+            drop(key, lane, c);
+          }
+        });
+      } catch (IllegalStateException closed) { // a connection closed under us
+        drop(key, lane, c);
+        return Future.failedFuture(closed);
+      }
+    }).recover(e -> Future.failedFuture(failure(e)));
+  }
+
+  private static boolean isClosed(Throwable e) {
+    String m = String.valueOf(e.getMessage());
+    return m.contains("CONNECTION_CLOSED") || m.contains("closed");
   }
 
   private static KvException failure(Throwable e) {
@@ -139,6 +226,7 @@ public final class RedisKvStore implements KvStore {
 
   @Override
   public Future<Void> close() {
+    closed = true;
     return redis.close();
   }
 }

@@ -6,9 +6,11 @@ import dev.weft.engine.NodeTrace;
 import dev.weft.engine.RunException;
 import dev.weft.engine.RunResult;
 import dev.weft.engine.TrapException;
+import dev.weft.engine.host.BuiltinHost;
 import dev.weft.engine.pool.InstancePool;
 import dev.weft.engine.sched.FlowPlan.PlannedNode;
 import dev.weft.engine.wasm.ComponentInstance;
+import dev.weft.flows.builtin.Builtin;
 import dev.weft.flows.model.Binding;
 import dev.weft.flows.model.FlowNode;
 import dev.weft.flows.model.FlowOutput;
@@ -19,6 +21,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import io.vertx.core.internal.VertxInternal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -41,15 +44,36 @@ import java.util.function.BiConsumer;
  * not started are not started, running calls are interrupted, and the first failure is the run's
  * error. The run's future completes on the context it was started from.
  *
+ * <p>Built-in nodes ({@code kv.get}, {@code http.request}...) hold no thread while they wait:
+ * those that do I/O (KV on Redis, HTTP) start on an event loop and complete a Future there; those
+ * that complete at once (in-memory KV, clock, random, log) run on the thread that made them
+ * ready, a worker or an event loop, saving a thread hop that would cost more than the work. Either
+ * way their dependents start from that thread: Wasm calls go to the workers as always (never onto
+ * the event loop), built-in dependents start directly.
+ *
  * <p>Vert.x 5. Thread-safe; a run's state is shared by the threads that run its nodes.
  */
 public final class DagScheduler {
+  /** How many calls of a built-in {@code for-each} node are in flight at once unless it says. */
+  public static final int DEFAULT_BUILTIN_CONCURRENCY = 16;
+
   private final Vertx vertx;
   private final WorkerLoop workers;
+  private final BuiltinHost builtins;
+  // Where built-in I/O starts when the run's own context is not an event loop.
+  private final Context loop;
 
+  /** A scheduler for flows without built-in nodes. */
   public DagScheduler(Vertx vertx, WorkerExecutor workers) {
+    this(vertx, workers, null);
+  }
+
+  /** A scheduler whose built-in nodes run on {@code builtins}. */
+  public DagScheduler(Vertx vertx, WorkerExecutor workers, BuiltinHost builtins) {
     this.vertx = vertx;
     this.workers = new WorkerLoop(workers);
+    this.builtins = builtins;
+    this.loop = ((VertxInternal) vertx).createEventLoopContext();
   }
 
   /**
@@ -81,6 +105,7 @@ public final class DagScheduler {
     private final AtomicReference<RunException> failure = new AtomicReference<>();
     private final List<NodeTrace> traces = Collections.synchronizedList(new ArrayList<>());
     private final Set<Call> running = ConcurrentHashMap.newKeySet();
+    private final Set<Promise<WitValue>> waitingBuiltins = ConcurrentHashMap.newKeySet();
 
     Run(FlowPlan plan, Map<String, WitValue> inputs, Context context, Promise<RunResult> done) {
       this.plan = plan;
@@ -99,11 +124,15 @@ public final class DagScheduler {
         finish();
         return;
       }
-      for (int i = 0; i < plan.size(); i++) {
-        if (plan.node(i).deps().length == 0) {
-          ready(i);
+      // Breadth first: built-in roots that complete at once queue their dependents behind the
+      // other roots instead of running them before those start.
+      Trampoline.run(() -> {
+        for (int i = 0; i < plan.size(); i++) {
+          if (plan.node(i).deps().length == 0) {
+            ready(i);
+          }
         }
-      }
+      });
     }
 
     private WitValue valueOf(String node) {
@@ -135,7 +164,7 @@ public final class DagScheduler {
               if (e != null) {
                 fail(i, e);
               } else {
-                complete(i, node.when().isPresent() ? WitValue.OptionValue.some(v) : v);
+                complete(i, node.when().isPresent() && v != null ? WitValue.OptionValue.some(v) : v);
               }
             };
         if (node.forEach().isPresent()) {
@@ -166,6 +195,7 @@ public final class DagScheduler {
           e instanceof RunException x ? x : describe(plan.graph().name(), plan.node(i).node(), e);
       if (failure.compareAndSet(null, r)) {
         running.forEach(Call::cancel);
+        waitingBuiltins.forEach(p -> p.tryFail(r));
       }
       settle();
     }
@@ -210,7 +240,8 @@ public final class DagScheduler {
         result.accept(hasResult ? new WitValue.ListValue(List.of()) : null, null);
         return;
       }
-      int limit = n.node().concurrency() > 0 ? n.node().concurrency() : n.pool().max();
+      int limit = n.node().concurrency() > 0 ? n.node().concurrency()
+          : n.pool() != null ? n.pool().max() : DEFAULT_BUILTIN_CONCURRENCY;
       WitValue[] out = new WitValue[total];
       AtomicInteger next = new AtomicInteger();
       AtomicInteger remaining = new AtomicInteger(total);
@@ -297,6 +328,10 @@ public final class DagScheduler {
             };
       }
       BiConsumer<WitValue, Throwable> then = next;
+      if (n.node().builtin().isPresent()) {
+        builtin(n, n.node().builtin().get(), args, start, then);
+        return;
+      }
       boolean queued =
           n.pool().acquire(lease -> workers.dispatch(() -> call(n, lease, start, args, then)));
       if (!queued) {
@@ -304,6 +339,66 @@ public final class DagScheduler {
             + "` is busy: " + n.pool().max() + " instances running and " + n.pool().queueLimit()
             + " calls waiting"));
       }
+    }
+
+    /**
+     * A built-in node. One that completes at once runs here, on this thread; one that does I/O
+     * starts on an event loop, and its Future (bounded by the node's deadline, failed at once if
+     * the run fails) completes there.
+     */
+    private void builtin(
+        PlannedNode n, Builtin b, List<WitValue> args, long start, BiConsumer<WitValue, Throwable> result) {
+      if (builtins == null) {
+        result.accept(null, new EngineException(ErrorKind.HOST, "this engine runs no built-in nodes"));
+        return;
+      }
+      String source = b == Builtin.LOG ? plan.graph().name() + "." + n.node().id().name() : "";
+      if (builtins.completesAtOnce(b)) {
+        Future<WitValue> f = builtins.call(b, args, source);
+        traces.add(new NodeTrace(n.node().id().name(), start, System.nanoTime(),
+            Thread.currentThread().getName(), false));
+        Trampoline.run(() -> result.accept(f.result(), f.cause()));
+        return;
+      }
+      if (Context.isOnEventLoopThread()) {
+        startIo(n, b, args, source, start, result);
+      } else {
+        (context.isEventLoopContext() ? context : loop).runOnContext(v -> startIo(n, b, args, source, start, result));
+      }
+    }
+
+    /** On an event loop: starts a built-in's I/O; the result comes on the loop, no thread waits. */
+    private void startIo(
+        PlannedNode n, Builtin b, List<WitValue> args, String source, long start,
+        BiConsumer<WitValue, Throwable> result) {
+      Promise<WitValue> p = Promise.promise();
+      long deadline = n.timeoutMillis();
+      long timer = deadline > 0
+          ? vertx.setTimer(deadline, id -> p.tryFail(new TimedOut(
+              "timed out: `" + b.callName() + "` did not finish within the node's deadline of " + deadline + " ms")))
+          : -1;
+      p.future().onComplete(ar -> {
+        waitingBuiltins.remove(p);
+        if (timer >= 0) {
+          vertx.cancelTimer(timer);
+        }
+        traces.add(new NodeTrace(n.node().id().name(), start, System.nanoTime(),
+            Thread.currentThread().getName(), false));
+        result.accept(ar.result(), ar.cause());
+      });
+      waitingBuiltins.add(p);
+      RunException failed = failure.get();
+      if (failed != null) {
+        p.tryFail(failed);
+        return;
+      }
+      Future<WitValue> f;
+      try {
+        f = builtins.call(b, args, source);
+      } catch (RuntimeException e) {
+        f = Future.failedFuture(e);
+      }
+      f.onComplete(p::tryComplete, p::tryFail);
     }
 
     /** A `flow:` node: run the sub-flow with the arguments as its inputs; its output is a record. */
@@ -396,7 +491,11 @@ public final class DagScheduler {
       kind = ErrorKind.HOST;
       message = String.valueOf(e.getMessage());
     }
-    return new RunException(kind, flow, Optional.of(node.id().name()), Optional.of(node.component()),
+    Optional<String> component = node.component().isEmpty() ? Optional.empty() : Optional.of(node.component());
+    if (node.builtin().isPresent() && message.startsWith(node.exportKey() + ": ")) {
+      message = message.substring(node.exportKey().length() + 2); // the run error names the function
+    }
+    return new RunException(kind, flow, Optional.of(node.id().name()), component,
         Optional.of(node.exportKey()), message, e);
   }
 

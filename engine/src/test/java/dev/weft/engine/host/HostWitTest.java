@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /** The committed {@code weft:host} WIT and the engine's implementation agree. */
 class HostWitTest {
-  static final Path WIT = Path.of("src/main/resources/wit/weft-host");
+  static final Path WIT = Path.of("").toAbsolutePath().getParent().resolve("flows/src/main/resources/wit/weft-host");
 
   @Test
   void everyFunctionOfTheWitIsImplementedAndNoOther() {

@@ -189,4 +189,39 @@ abstract class KvBackendContract {
     await(store.set("visits", p + "bin", all, OptionalLong.empty()));
     assertArrayEquals(all, await(store.get("visits", p + "bin")).orElseThrow());
   }
+
+  @Test
+  void manyCallersFromManyThreadsEachGetTheirOwnAnswer() throws Exception {
+    // Commands of many threads share connections (Redis pipelines them): no reply may reach the
+    // wrong caller.
+    int n = 2000;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Future<Future<Void>>> sets = new java.util.ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        int k = i;
+        sets.add(pool.submit(() -> store.set("many", p + k, Integer.toString(k).getBytes(StandardCharsets.US_ASCII),
+            OptionalLong.empty())));
+      }
+      for (java.util.concurrent.Future<Future<Void>> f : sets) {
+        await(f.get(10, TimeUnit.SECONDS));
+      }
+      List<java.util.concurrent.Future<Future<Optional<byte[]>>>> gets = new java.util.ArrayList<>();
+      List<java.util.concurrent.Future<Future<Long>>> incs = new java.util.ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        int k = i;
+        gets.add(pool.submit(() -> store.get("many", p + k)));
+        incs.add(pool.submit(() -> store.increment("many", p + k, k)));
+      }
+      for (int i = 0; i < n; i++) {
+        byte[] got = await(gets.get(i).get(10, TimeUnit.SECONDS)).orElseThrow();
+        String v = new String(got, StandardCharsets.US_ASCII);
+        // The get and the increment race: the get sees k or 2k, never another key's value.
+        assertTrue(v.equals(Integer.toString(i)) || v.equals(Integer.toString(2 * i)), i + " read " + v);
+        assertEquals(2L * i, await(incs.get(i).get(10, TimeUnit.SECONDS)));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }

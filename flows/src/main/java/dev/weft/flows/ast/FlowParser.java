@@ -5,6 +5,7 @@ import dev.weft.flows.ast.Expr.IndexSegment;
 import dev.weft.flows.ast.Expr.Segment;
 import dev.weft.flows.ast.NodeDecl.Arg;
 import dev.weft.flows.ast.NodeDecl.Call;
+import dev.weft.flows.builtin.Builtin;
 import dev.weft.flows.host.GrantsDecl;
 import dev.weft.flows.host.GrantsParser;
 import dev.weft.flows.http.RouteDecl;
@@ -263,24 +264,31 @@ public final class FlowParser {
         : Optional.empty();
   }
 
-  // call := component '.' function     function := name | iface '#' name
+  // call := component '.' function | 'log'     function := name | iface '#' name
   private Optional<Call> call(YNode node) {
     Optional<Ident> text = scalarIdent(node, "`component.function`");
     if (text.isEmpty()) {
       return Optional.empty();
     }
     String s = text.get().name();
-    int dot = s.indexOf('.');
-    if (dot <= 0 || dot == s.length() - 1) {
-      diags.error(
-          "FLOW0009",
-          "`" + s + "` does not name a component and a function",
-          text.get().span(),
-          "write `component.function`, e.g. `greet.greet`");
-      return Optional.empty();
-    }
     Span span = text.get().span();
     int base = span.start() + leadingOffset(node, s);
+    if (Builtin.find(s, "").isPresent()) {
+      // `call: log`: a built-in without a function name; the checker resolves it.
+      Span at = new Span(base, base + s.length());
+      return Optional.of(new Call(new Ident(s, at), new Ident("", new Span(at.end(), at.end()))));
+    }
+    int dot = s.indexOf('.');
+    if (dot <= 0 || dot == s.length() - 1) {
+      String help =
+          Builtin.NAMESPACES.contains(s)
+              ? "write one of the `" + s + "` built-ins: "
+                  + String.join(", ", Builtin.in(s).stream().map(b -> "`" + b.callName() + "`").toList())
+              : "write `component.function`, e.g. `greet.greet`, or a built-in such as `kv.get` or `log`";
+      diags.error(
+          "FLOW0009", "`" + s + "` does not name a component and a function", text.get().span(), help);
+      return Optional.empty();
+    }
     return Optional.of(
         new Call(
             new Ident(s.substring(0, dot), new Span(base, base + dot)),

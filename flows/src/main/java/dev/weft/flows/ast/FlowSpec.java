@@ -42,7 +42,7 @@ public final class FlowSpec {
   /** A node under {@code nodes:}. */
   public static final List<FieldSpec> NODE =
       List.of(
-          FieldSpec.optional("call", "`component.function` or `component.interface#function`"),
+          FieldSpec.optional("call", "`component.function`, `component.interface#function`, or a built-in such as `kv.get` or `log`"),
           FieldSpec.optional("flow", "instead of `call`: another flow file to run, with `with` as its inputs"),
           FieldSpec.optional("with", "the arguments, `param: expression`"),
           FieldSpec.optional("when", "run only when this bool expression is true"),

@@ -32,7 +32,10 @@ public record NodeDecl(
     with = List.copyOf(with);
   }
 
-  /** {@code call: component.function}. */
+  /**
+   * {@code call: component.function}, or a built-in ({@code kv.get}: {@code kv} then stands where
+   * the component would; {@code call: log} has an empty function).
+   */
   public record Call(Ident component, Ident function) {}
 
   /** {@code retry: {attempts: 3, backoff: 100ms}}: attempts in all, and the first wait. */

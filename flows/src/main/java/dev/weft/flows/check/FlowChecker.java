@@ -7,6 +7,8 @@ import dev.weft.flows.ast.Ident;
 import dev.weft.flows.ast.InputDecl;
 import dev.weft.flows.ast.NodeDecl;
 import dev.weft.flows.ast.OutputDecl;
+import dev.weft.flows.builtin.Builtin;
+import dev.weft.flows.builtin.BuiltinSignature;
 import dev.weft.flows.host.Grants;
 import dev.weft.flows.host.GrantsDecl;
 import dev.weft.flows.http.HttpRoute;
@@ -47,7 +49,8 @@ import java.util.stream.Collectors;
 
 /**
  * Resolves and type-checks a parsed flow: components are loaded through a {@link
- * ComponentCatalog}, every call names an export, every reference names an input or a node, the
+ * ComponentCatalog}, every call names an export (or a built-in, typed by the {@code weft:host}
+ * WIT), every reference names an input or a node, the
  * graph has no cycle, and every argument, condition and output has a type that fits. Reports all
  * problems; returns a {@link FlowGraph} only when there are none.
  */
@@ -64,13 +67,19 @@ public final class FlowChecker {
   private final Map<String, NodeDecl> nodeDecls = new LinkedHashMap<>();
   private final Map<String, Resolved> resolved = new LinkedHashMap<>();
 
-  /** A node whose call resolved to an export. */
+  /** A node whose call resolved to an export, a sub-flow or a built-in. */
   private record Resolved(
       NodeDecl decl,
       String exportKey,
       Function function,
       ComponentSignature sig,
-      Optional<FlowGraph> subflow) {
+      Optional<FlowGraph> subflow,
+      Optional<Builtin> builtin) {
+    Resolved(NodeDecl decl, String exportKey, Function function, ComponentSignature sig,
+        Optional<FlowGraph> subflow) {
+      this(decl, exportKey, function, sig, subflow, Optional.empty());
+    }
+
     /** The result of one call of the function. */
     Optional<Typed> callType() {
       return function.result().map(t -> new Typed(t, sig.types()));
@@ -122,6 +131,7 @@ public final class FlowChecker {
     }
     List<FlowComponent> components = new ArrayList<>();
     for (ComponentDecl c : doc.components()) {
+      reservedName(c);
       componentDecls.put(c.name().name(), c);
       component(c).ifPresent(components::add);
     }
@@ -182,6 +192,9 @@ public final class FlowChecker {
     }
     Ident comp = n.call().orElseThrow().component();
     Ident fn = n.call().orElseThrow().function();
+    if (Builtin.NAMESPACES.contains(comp.name())) {
+      return resolveBuiltin(n, comp, fn);
+    }
     if (!componentDecls.containsKey(comp.name())) {
       diags.error(
           "FLOW0101",
@@ -213,6 +226,45 @@ public final class FlowChecker {
     }
     return Optional.of(
         new Resolved(n, key.get(), sig.exports().get(key.get()), sig, Optional.empty()));
+  }
+
+  /** A component may not take the name of a built-in namespace: `kv.get` would be ambiguous. */
+  private void reservedName(ComponentDecl c) {
+    String name = c.name().name();
+    if (Builtin.NAMESPACES.contains(name)) {
+      String what = Builtin.in(name).stream().map(b -> "`" + b.callName() + "`").collect(Collectors.joining(", "));
+      String kind = switch (name) {
+        case "kv" -> "KV nodes";
+        case "http" -> "HTTP node";
+        case "log" -> "log node";
+        default -> name + " nodes";
+      };
+      diags.error("FLOW0501", "`" + name + "` is the name of Weft's built-in " + kind + " (" + what
+              + "); call this component something else",
+          c.name().span(), "rename it, e.g. `my-" + name + "`, and write `my-" + name + ".function` in its nodes");
+    }
+  }
+
+  /** `call: kv.get`, `call: log`: a built-in, typed by its `weft:host` function. */
+  private Optional<Resolved> resolveBuiltin(NodeDecl n, Ident ns, Ident fn) {
+    Optional<Builtin> b = Builtin.find(ns.name(), fn.name());
+    if (b.isEmpty()) {
+      String written = ns.name() + (fn.name().isEmpty() ? "" : "." + fn.name());
+      List<String> all = java.util.Arrays.stream(Builtin.values()).map(Builtin::callName).toList();
+      String list = Builtin.in(ns.name()).stream()
+          .map(x -> "`" + x.callName() + ": " + BuiltinSignature.of(x).display() + "`")
+          .collect(Collectors.joining(", "));
+      diags.error("FLOW0502", "`" + written + "` is not a built-in function",
+          fn.name().isEmpty() ? ns.span() : new dev.weft.wit.diag.Span(ns.span().start(), fn.span().end()),
+          Suggestions.didYouMean(written, all).map(s -> s + " ").orElse("")
+              + (Builtin.in(ns.name()).size() == 1 ? "the `" + ns.name() + "` built-in is " : "the `" + ns.name() + "` built-ins are ")
+              + list);
+      return Optional.empty();
+    }
+    BuiltinSignature sig = BuiltinSignature.of(b.get());
+    String key = b.get().callName();
+    return Optional.of(new Resolved(n, key, sig.function(),
+        new ComponentSignature(sig.types(), Map.of(key, sig.function())), Optional.empty(), b));
   }
 
   /** A `flow:` node: the sub-flow's inputs are its parameters, its output record its result. */
@@ -318,13 +370,13 @@ public final class FlowChecker {
     return Optional.of(
         new FlowNode(
             new NodeId(n.name().name()),
-            n.call().map(c -> c.component().name()).orElse(""),
+            r.builtin().isPresent() ? "" : n.call().map(c -> c.component().name()).orElse(""),
             r.exportKey(),
             r.function(),
             args, when, n.timeoutMillis(), List.copyOf(dependsOn), r.resultType(),
             forEach, n.concurrency().orElse(0),
             n.retry().map(x -> new RetryPolicy(x.attempts(), x.backoffMillis())), fallback,
-            r.subflow()));
+            r.subflow(), r.builtin()));
   }
 
   /** The type a reference's root has: an input or a node's result; reports why not. */

@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * Draws a checked flow as Mermaid or Graphviz DOT: the inputs, one box per node with the function
- * it calls, the output, and one edge per reference labelled with the WIT type that flows on it.
+ * it calls (a hexagon for a built-in node such as {@code kv.get}), the output, and one edge per
+ * reference labelled with the WIT type that flows on it.
  */
 public final class GraphRenderer {
   /** The output formats. */
@@ -96,10 +97,12 @@ public final class GraphRenderer {
     StringBuilder b = new StringBuilder("flowchart LR\n");
     b.append("  input([input])\n");
     for (FlowNode n : g.nodes()) {
-      b.append("  ").append(id(n.id().name())).append("[\"").append(n.id().name())
+      // Built-in nodes are hexagons, component calls and sub-flows boxes.
+      boolean builtin = n.builtin().isPresent();
+      b.append("  ").append(id(n.id().name())).append(builtin ? "{{\"" : "[\"").append(n.id().name())
           .append("<br/><small>").append(target(n)).append("</small>");
       n.when().ifPresent(w -> b.append("<br/><small>when</small>"));
-      b.append("\"]\n");
+      b.append(builtin ? "\"}}\n" : "\"]\n");
     }
     b.append("  output([output])\n");
     for (Edge e : edges) {
@@ -113,7 +116,9 @@ public final class GraphRenderer {
     StringBuilder b = new StringBuilder("digraph \"" + g.name() + "\" {\n  rankdir=LR;\n");
     b.append("  input [shape=oval];\n  output [shape=oval];\n");
     for (FlowNode n : g.nodes()) {
-      b.append("  ").append(id(n.id().name())).append(" [shape=box, label=\"").append(n.id().name())
+      b.append("  ").append(id(n.id().name()))
+          .append(n.builtin().isPresent() ? " [shape=hexagon, label=\"" : " [shape=box, label=\"")
+          .append(n.id().name())
           .append("\\n").append(target(n)).append("\"];\n");
     }
     for (Edge e : edges) {
@@ -124,6 +129,9 @@ public final class GraphRenderer {
   }
 
   private static String target(FlowNode n) {
+    if (n.builtin().isPresent()) {
+      return n.exportKey(); // the call name: kv.get, log
+    }
     return n.subflow().isPresent() ? fn(n) : n.component() + "." + fn(n);
   }
 

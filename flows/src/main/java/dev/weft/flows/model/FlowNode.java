@@ -1,5 +1,6 @@
 package dev.weft.flows.model;
 
+import dev.weft.flows.builtin.Builtin;
 import dev.weft.wit.model.Function;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +20,10 @@ import java.util.Optional;
  *     failed element's call
  * @param subflow the flow this node runs instead of a component function ({@code flow:}); then
  *     {@code function} describes it: the flow's inputs as parameters, its output as the result
+ * @param builtin the built-in this node calls instead of a component function ({@code call:
+ *     kv.get}); then {@code component} is empty, {@code exportKey} is the call name ({@code
+ *     kv.get}) and {@code function} is the signature the node sees (a {@code result}'s {@code ok}
+ *     type as the result)
  */
 public record FlowNode(
     NodeId id,
@@ -34,9 +39,30 @@ public record FlowNode(
     int concurrency,
     Optional<RetryPolicy> retry,
     Optional<Binding> fallback,
-    Optional<FlowGraph> subflow) {
+    Optional<FlowGraph> subflow,
+    Optional<Builtin> builtin) {
   public FlowNode {
     args = List.copyOf(args);
     dependsOn = List.copyOf(dependsOn);
+  }
+
+  /** A node that calls a component function or runs a sub-flow. */
+  public FlowNode(
+      NodeId id,
+      String component,
+      String exportKey,
+      Function function,
+      List<Binding> args,
+      Optional<Binding> when,
+      Optional<Long> timeoutMillis,
+      List<NodeId> dependsOn,
+      Optional<Typed> resultType,
+      Optional<Binding> forEach,
+      int concurrency,
+      Optional<RetryPolicy> retry,
+      Optional<Binding> fallback,
+      Optional<FlowGraph> subflow) {
+    this(id, component, exportKey, function, args, when, timeoutMillis, dependsOn, resultType,
+        forEach, concurrency, retry, fallback, subflow, Optional.empty());
   }
 }

@@ -1,0 +1,47 @@
+package dev.weft.flows.graph;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.weft.flows.Flows;
+import dev.weft.flows.model.FlowGraph;
+import dev.weft.wit.diag.Diagnostics;
+import dev.weft.wit.diag.SourceMap;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Built-in nodes are drawn apart from component calls, with the WIT type on every edge. */
+class GraphRendererTest {
+  @TempDir Path dir;
+
+  private FlowGraph builtins() throws IOException {
+    Path f = dir.resolve("counter.yaml");
+    Files.writeString(f, String.join("\n",
+        "flow: counter",
+        "input: { user: string }",
+        "nodes:",
+        "  count: { call: kv.increment, with: { bucket: visits, key: $input.user, delta: 1 } }",
+        "  note:  { call: log, with: { level: info, message: $input.user, fields: [] } }",
+        "output: { count: $count }", ""));
+    Diagnostics diags = new Diagnostics();
+    return Flows.check(f, (decl, wasm, d) -> java.util.Optional.empty(), new SourceMap(), diags).orElseThrow();
+  }
+
+  @Test
+  void mermaidDrawsBuiltinsAsHexagons() throws IOException {
+    String m = GraphRenderer.render(builtins(), GraphRenderer.Format.MERMAID);
+    assertTrue(m.contains("n_count{{\"count<br/><small>kv.increment</small>\"}}"), m);
+    assertTrue(m.contains("n_note{{\"note<br/><small>log</small>\"}}"), m);
+    assertTrue(m.contains("input -- \"user: string\" --> n_count"), m);
+    assertTrue(m.contains("n_count -- \"s64\" --> output"), m);
+  }
+
+  @Test
+  void dotDrawsBuiltinsAsHexagons() throws IOException {
+    String d = GraphRenderer.render(builtins(), GraphRenderer.Format.DOT);
+    assertTrue(d.contains("n_count [shape=hexagon, label=\"count\\nkv.increment\"];"), d);
+    assertTrue(d.contains("n_count -> output [label=\"s64\"];"), d);
+  }
+}
