@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.engine.Engine;
 import dev.weft.engine.EngineOptions;
 import dev.weft.engine.LoadedFlow;
@@ -21,7 +22,9 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Examples are tests: every flow in {@code examples/flows} has a {@code NAME.cases.json} of inputs
- * and the outputs they must give, run here through the embedding API.
+ * and the outputs they must give, run here through the embedding API. A case's {@code matches}
+ * gives regular expressions for output fields that change from run to run; the other fields must
+ * be equal.
  */
 class ExampleFlowsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -55,7 +58,16 @@ class ExampleFlowsTest {
     LoadedFlow loaded = engine.load(flow);
     for (JsonNode c : JSON.readTree(cases.toFile())) {
       RunResult r = engine.run(loaded, c.get("input")).toCompletionStage().toCompletableFuture().get();
-      assertEquals(c.get("output"), JSON.readTree(r.toJson().toString()), "input " + c.get("input"));
+      ObjectNode actual = (ObjectNode) JSON.readTree(r.toJson().toString());
+      // "matches": output fields that differ from run to run (a random salt), as regular expressions.
+      JsonNode matches = c.path("matches");
+      for (var m : matches.properties()) {
+        JsonNode v = actual.remove(m.getKey());
+        assertTrue(v != null && v.isTextual() && v.asText().matches(m.getValue().asText()),
+            "input " + c.get("input") + ": output `" + m.getKey() + "` is " + v + ", expected to match "
+                + m.getValue());
+      }
+      assertEquals(c.get("output"), actual, "input " + c.get("input"));
     }
   }
 }
