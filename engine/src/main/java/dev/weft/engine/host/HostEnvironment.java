@@ -14,6 +14,7 @@ import io.vertx.core.internal.VertxInternal;
 import java.security.SecureRandom;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The host side of {@code weft:host} for one engine: the KV store, the HTTP client, the log sink
@@ -27,6 +28,7 @@ public final class HostEnvironment {
   private final HostCalls calls;
   private final GuestLog log;
   private final SecureRandom random = new SecureRandom();
+  private final Function<String, String> environment;
 
   private HostEnvironment(Builder b) {
     this.options = b.options;
@@ -36,6 +38,7 @@ public final class HostEnvironment {
         .orElseGet(InMemoryKvStore::new));
     this.http = b.vertx.createHttpClient(new HttpClientOptions(), new PoolOptions().setHttp1MaxSize(Math.max(4, b.maxBlocked)));
     this.log = b.log;
+    this.environment = b.environment;
   }
 
   /**
@@ -48,7 +51,8 @@ public final class HostEnvironment {
 
   /**
    * The host functions component {@code component} (its flow name, for logs) may import: those
-   * of the interfaces {@code grants} grants, scoped to its buckets, hosts and config values.
+   * of the interfaces {@code grants} grants, scoped to its buckets, hosts and config values; and
+   * WASI preview 1 when granted, with read-only folders and stdout and stderr into the log.
    */
   public HostImports importsFor(String component, Grants grants) {
     HostImports.Builder b = HostImports.builder();
@@ -64,6 +68,7 @@ public final class HostEnvironment {
       RandomHost.register(b, random);
     }
     grants.config().ifPresent(values -> ConfigHost.register(b, values));
+    grants.wasi().ifPresent(w -> b.withWasiPreview1(GrantedWasi.supplier(component, w, log, environment, random)));
     return guarded(b.build());
   }
 
@@ -74,6 +79,7 @@ public final class HostEnvironment {
    */
   private static HostImports guarded(HostImports raw) {
     HostImports.Builder b = HostImports.builder();
+    raw.wasiPreview1().ifPresent(b::withWasiPreview1);
     for (String key : raw.keys()) {
       HostFunction f = raw.function(key).orElseThrow();
       b.withFunction(key, args -> {
@@ -109,6 +115,7 @@ public final class HostEnvironment {
     private final HostOptions options;
     private int maxBlocked;
     private GuestLog log = GuestLog.julLog();
+    private Function<String, String> environment = System::getenv;
     private Optional<KvStore> kv = Optional.empty();
 
     private Builder(Vertx vertx, HostOptions options) {
@@ -126,6 +133,15 @@ public final class HostEnvironment {
     /** Where guests' log messages go (default: {@link GuestLog#julLog()}). */
     public Builder withLog(GuestLog value) {
       this.log = Objects.requireNonNull(value, "log");
+      return this;
+    }
+
+    /**
+     * Where the environment variables that WASI grants pass through by name are read (default:
+     * {@link System#getenv(String)}); null for a variable that is not set.
+     */
+    public Builder withEnvironment(Function<String, String> value) {
+      this.environment = Objects.requireNonNull(value, "environment");
       return this;
     }
 

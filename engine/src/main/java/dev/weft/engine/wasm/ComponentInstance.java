@@ -19,6 +19,7 @@ import run.endive.runtime.ByteArrayMemory;
 import run.endive.runtime.ExportFunction;
 import run.endive.runtime.Instance;
 import run.endive.runtime.WasmInterruptedException;
+import run.endive.wasi.WasiExitException;
 import run.endive.wasm.WasmEngineException;
 import run.endive.wasm.WasmModule;
 import run.endive.wasm.types.ExternalType;
@@ -333,6 +334,10 @@ public final class ComponentInstance implements AutoCloseable {
       trapped = true;
       Thread.currentThread().interrupt();
       throw new EngineException(ErrorKind.TIMEOUT, "`" + key + "` was interrupted", e);
+    } catch (WasiExitException e) {
+      // A reactor has no process to end: exiting in the middle of a call is a trap.
+      trapped = true;
+      throw new TrapException(key, "the guest called WASI proc_exit(" + e.exitCode() + ")", e);
     } catch (WasmEngineException e) {
       trapped = true;
       throw new TrapException(key, e.getMessage(), e);
@@ -347,6 +352,8 @@ public final class ComponentInstance implements AutoCloseable {
       // Anything else came out of host code called by the guest.
       trapped = true;
       throw new EngineException(ErrorKind.HOST, "`" + key + "`: a host function failed: " + e, e);
+    } finally {
+      host.callEnded();
     }
   }
 

@@ -192,12 +192,7 @@ public final class ComponentLoader {
       }
     }
     if (!missing.isEmpty()) {
-      boolean adapter =
-          plan.instances().stream()
-              .anyMatch(
-                  d ->
-                      d instanceof CoreInstanceDef.Instantiate in
-                          && in.args().containsKey(WasiAdapter.MAIN_MODULE_ARG));
+      boolean adapter = WasiAdapter.carried(plan);
       throw new LinkException(
           "`"
               + name
@@ -254,7 +249,8 @@ public final class ComponentLoader {
     plan.exports().forEach(e -> exports.put(e.key(), e.function()));
     Map<String, dev.weft.wit.model.Function> imports = new LinkedHashMap<>();
     plan.imports().forEach(i -> imports.put(i.key(), i.function()));
-    return new ComponentDescription(displayName, plan.types(), exports, imports);
+    return new ComponentDescription(
+        displayName, plan.types(), exports, imports, WasiAdapter.carried(plan));
   }
 
   private static ComponentPlan plan(byte[] bytes, String displayName) {

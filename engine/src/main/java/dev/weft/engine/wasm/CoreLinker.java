@@ -76,6 +76,15 @@ final class CoreLinker {
               imp.module().equals(WasiAdapter.MODULE) ? host.wasi(imp.name()) : null;
           if (wasi != null) {
             // The runtime's WASI preview 1 in place of wit-component's adapter.
+            if (!wasi.functionType().typesMatch(type)) {
+              throw new LinkException(
+                  "core module imports WASI preview 1 `"
+                      + imp.name()
+                      + "` as "
+                      + type
+                      + ", but it is "
+                      + wasi.functionType());
+            }
             functions.add(new HostFunction(imp.module(), imp.name(), type, wasi.handle()));
             continue;
           }

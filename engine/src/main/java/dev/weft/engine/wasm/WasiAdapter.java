@@ -28,6 +28,12 @@ record WasiAdapter(int instance, Set<Integer> skippedImports) {
     skippedImports = Set.copyOf(skippedImports);
   }
 
+  /** Whether {@code plan} carries wit-component's WASI preview 1 adapter. */
+  static boolean carried(ComponentPlan plan) {
+    return plan.instances().stream()
+        .anyMatch(d -> d instanceof CoreInstanceDef.Instantiate in && in.args().containsKey(MAIN_MODULE_ARG));
+  }
+
   /** The adapter of {@code plan}, replaced when the host grants WASI preview 1. */
   static WasiAdapter find(ComponentPlan plan, HostImports host) {
     if (host.wasiPreview1().isEmpty()) {
