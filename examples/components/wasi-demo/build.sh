@@ -27,9 +27,10 @@ trap 'rm -rf "$tmp"' EXIT
 # does whenever wasm-opt is on the PATH): the output then does not depend on whether binaryen is
 # installed. The link line is the one clang uses for `-mexec-model=reactor`: wasi-libc's reactor
 # entry (_initialize runs the constructors; wit-component's fixup module calls it when the
-# component is instantiated), libc, and compiler-rt.
+# component is instantiated), libc, and compiler-rt. --strip-debug drops the DWARF sections that
+# Debian's libc.a carries (190 KB); the name section stays, for readable traps.
 "$CLANG" --target=wasm32-wasi -O2 -Wall -Wextra -Werror -c -o "$tmp/wasi-demo.o" "$HERE/wasi-demo.c"
-"$WASM_LD" -m wasm32 -L"$SYSROOT_LIB" "$SYSROOT_LIB/crt1-reactor.o" --entry _initialize \
+"$WASM_LD" -m wasm32 -L"$SYSROOT_LIB" "$SYSROOT_LIB/crt1-reactor.o" --entry _initialize --strip-debug \
   "$tmp/wasi-demo.o" -lc "$BUILTINS" -o "$tmp/core.wasm"
 "$JCO" embed --wit "$HERE/wit" --world-name wasi-demo "$tmp/core.wasm" -o "$tmp/embed.wasm"
 "$JCO" new "$tmp/embed.wasm" --wasi-reactor -o "$HERE/wasi-demo.wasm"

@@ -76,6 +76,11 @@ final class InspectCommand implements Callable<Integer> {
         out.println("// core module " + m++ + ": " + c.bytes().length + " bytes");
       }
     }
+    if (d.wasiPreview1()) {
+      out.println("// a WASI preview 1 program: it carries the wasi_snapshot_preview1 adapter, which Weft");
+      out.println("// replaces with its own WASI preview 1 (the wasi:* imports below are the adapter's);");
+      out.println("// flows grant it with `grants: {wasi: ...}` (docs/host.md)");
+    }
     printTypes(out, d);
     out.println("world " + worldName(file) + " {");
     print(out, "import", d.imports(), d.types());
