@@ -1,8 +1,8 @@
 package dev.weft.engine.host;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -77,11 +77,12 @@ final class ReadOnlyWasi {
   /** stdin, stdout or stderr. */
   private record Stream() implements Fd {}
 
-  /** A folder: {@code path} inside the preopened folder {@code root} (a real path). */
-  private record Dir(Path root, Path path) implements Fd {}
-
-  /** A file opened for reading. */
-  private record OpenFile() implements Fd {}
+  /**
+   * A preopened folder, or a file or folder opened in one: {@code path} inside the preopened
+   * folder {@code root} (a real path). Whether it is a file does not matter here: Endive answers
+   * ENOTDIR for a path looked up in a file, and neither takes writes.
+   */
+  private record Opened(Path root, Path path) implements Fd {}
 
   /** The path functions that change a folder, with the index of their folder argument. */
   private static final Map<String, Integer> CHANGES =
@@ -109,7 +110,7 @@ final class ReadOnlyWasi {
       fds.put(fd, new Stream());
     }
     for (int i = 0; i < roots.size(); i++) {
-      fds.put(3 + i, new Dir(roots.get(i), roots.get(i)));
+      fds.put(3 + i, new Opened(roots.get(i), roots.get(i)));
     }
   }
 
@@ -132,7 +133,7 @@ final class ReadOnlyWasi {
         case "fd_close" -> (caller, args) -> ro.close(h, caller, args);
         case "fd_renumber" -> (caller, args) -> ro.renumber(h, caller, args);
         default -> CHANGES.containsKey(name)
-            ? (caller, args) -> result(ro.fds.get((int) args[CHANGES.get(name)]) instanceof Dir ? EROFS : EBADF)
+            ? (caller, args) -> result(ro.fds.get((int) args[CHANGES.get(name)]) instanceof Opened ? EROFS : EBADF)
             : FD_CHANGES.contains(name) ? (caller, args) -> ro.fdChange(h, caller, args) : h;
       };
       out.put(name, new HostFunction(f.module(), name, f.functionType(), wrapped));
@@ -146,7 +147,7 @@ final class ReadOnlyWasi {
 
   // path_open(fd, dirflags, path, path_len, oflags, rights_base, rights_inheriting, fdflags, fd_out)
   private long[] pathOpen(WasmFunctionHandle endive, Instance caller, long[] args) {
-    if (!(fds.get((int) args[0]) instanceof Dir dir)) {
+    if (!(fds.get((int) args[0]) instanceof Opened dir)) {
       return result(fds.containsKey((int) args[0]) ? ENOTDIR : EBADF);
     }
     if ((args[4] & (O_CREAT | O_TRUNC)) != 0 || (args[5] & WRITE_RIGHTS) != 0 || (args[7] & FDFLAG_APPEND) != 0) {
@@ -158,15 +159,14 @@ final class ReadOnlyWasi {
     }
     long[] r = endive.apply(caller, args);
     if (r[0] == 0) {
-      int fd = caller.memory().readInt((int) args[8]);
-      fds.put(fd, Files.isDirectory(target) ? new Dir(dir.root(), target) : new OpenFile());
+      fds.put(caller.memory().readInt((int) args[8]), new Opened(dir.root(), target));
     }
     return r;
   }
 
   /** A function that reads through folder argument {@code fdArg} and path argument {@code pathArg}. */
   private long[] lookUp(WasmFunctionHandle endive, Instance caller, long[] args, int fdArg, int pathArg, boolean follow) {
-    if (fds.get((int) args[fdArg]) instanceof Dir dir) {
+    if (fds.get((int) args[fdArg]) instanceof Opened dir) {
       String path = caller.memory().readString((int) args[pathArg], (int) args[pathArg + 1]);
       if (inside(dir, path, follow) == null) {
         return result(EPERM);
@@ -179,7 +179,7 @@ final class ReadOnlyWasi {
   private long[] fdstatGet(WasmFunctionHandle endive, Instance caller, long[] args) {
     long[] r = endive.apply(caller, args);
     Fd fd = fds.get((int) args[0]);
-    if (r[0] == 0 && (fd instanceof Dir || fd instanceof OpenFile)) {
+    if (r[0] == 0 && fd instanceof Opened) {
       Memory m = caller.memory();
       int at = (int) args[1];
       // rights_base only: wasi-libc asks path_open for the inheriting rights its flags need, so
@@ -225,7 +225,7 @@ final class ReadOnlyWasi {
    * dir.root()}: written with {@code ..} or as an absolute path, or through a symbolic link that
    * points out (any in the path before its last name; the last name too when {@code follow}).
    */
-  static Path inside(Dir dir, String path, boolean follow) {
+  static Path inside(Opened dir, String path, boolean follow) {
     Path rel;
     try {
       rel = dir.path().getFileSystem().getPath(path);
@@ -239,18 +239,16 @@ final class ReadOnlyWasi {
     if (!target.startsWith(dir.root())) {
       return null;
     }
-    // The real path of the nearest existing folder on the way must stay inside too.
-    Path existing = follow ? target : target.getParent();
-    while (existing != null && existing.startsWith(dir.root()) && !Files.exists(existing)) {
-      existing = existing.getParent();
+    // The real path of the nearest existing file or folder on the way must stay inside too.
+    for (Path p = follow ? target : target.getParent(); p != null && p.startsWith(dir.root()); p = p.getParent()) {
+      try {
+        return p.toRealPath().startsWith(dir.root()) ? target : null;
+      } catch (NoSuchFileException e) {
+        continue; // look at its parent: a path that does not exist opens nothing
+      } catch (IOException e) {
+        return null;
+      }
     }
-    if (existing == null || !existing.startsWith(dir.root())) {
-      return target; // nothing exists below the root: Endive answers ENOENT
-    }
-    try {
-      return existing.toRealPath().startsWith(dir.root()) ? target : null;
-    } catch (IOException e) {
-      return null;
-    }
+    return target;
   }
 }
