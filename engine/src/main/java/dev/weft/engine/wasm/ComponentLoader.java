@@ -184,25 +184,37 @@ public final class ComponentLoader {
   /** The bound imports, in plan order; null for those left out with the WASI adapter. */
   private static List<BoundImport> bindImports(
       ComponentPlan plan, HostImports host, WasiAdapter wasi, String name) {
+    // A WASI program whose WASI is not granted: its adapter's wasi:* imports are one problem.
+    boolean ungrantedWasi = WasiAdapter.carried(plan) && host.wasiPreview1().isEmpty();
     List<String> missing = new ArrayList<>();
     for (int k = 0; k < plan.imports().size(); k++) {
       String key = plan.imports().get(k).key();
-      if (!wasi.skippedImports().contains(k) && host.function(key).isEmpty()) {
+      if (!wasi.skippedImports().contains(k)
+          && host.function(key).isEmpty()
+          && !(ungrantedWasi && key.startsWith("wasi:"))) {
         missing.add("`" + key + "`");
       }
     }
+    List<String> problems = new ArrayList<>();
+    if (ungrantedWasi) {
+      problems.add(
+          "`"
+              + name
+              + "` is a WASI preview 1 program (it carries the `"
+              + WasiAdapter.MODULE
+              + "` adapter) and is not granted WASI: grant it with `grants: {wasi: true}` in"
+              + " its flow (docs/host.md), or HostImports.withWasiPreview1 when embedding");
+    }
     if (!missing.isEmpty()) {
-      boolean adapter = WasiAdapter.carried(plan);
-      throw new LinkException(
+      problems.add(
           "`"
               + name
               + "` imports "
               + String.join(", ", missing)
-              + ", which the host does not provide"
-              + (adapter && host.wasiPreview1().isEmpty()
-                  ? " (it carries a WASI preview 1 adapter: grant WASI with"
-                      + " HostImports.withWasiPreview1 to replace it)"
-                  : ""));
+              + ", which the host does not provide");
+    }
+    if (!problems.isEmpty()) {
+      throw new LinkException(String.join("; ", problems));
     }
     List<BoundImport> out = new ArrayList<>();
     for (int k = 0; k < plan.imports().size(); k++) {
