@@ -32,6 +32,8 @@ trap 'rm -rf "$tmp"' EXIT
 "$CLANG" --target=wasm32-wasi -O2 -Wall -Wextra -Werror -c -o "$tmp/wasi-demo.o" "$HERE/wasi-demo.c"
 "$WASM_LD" -m wasm32 -L"$SYSROOT_LIB" "$SYSROOT_LIB/crt1-reactor.o" --entry _initialize --strip-debug \
   "$tmp/wasi-demo.o" -lc "$BUILTINS" -o "$tmp/core.wasm"
-"$JCO" embed --wit "$HERE/wit" --world-name wasi-demo "$tmp/core.wasm" -o "$tmp/embed.wasm"
-"$JCO" new "$tmp/embed.wasm" --wasi-reactor -o "$HERE/wasi-demo.wasm"
-echo "built $HERE/wasi-demo.wasm"
+# wasi-demo.embed.wasm: the core module with its WIT world embedded, importing wasi_snapshot_preview1
+# itself (Weft loads it without the adapter); wasi-demo.wasm: the component, with the adapter.
+"$JCO" embed --wit "$HERE/wit" --world-name wasi-demo "$tmp/core.wasm" -o "$HERE/wasi-demo.embed.wasm"
+"$JCO" new "$HERE/wasi-demo.embed.wasm" --wasi-reactor -o "$HERE/wasi-demo.wasm"
+echo "built $HERE/wasi-demo.wasm and $HERE/wasi-demo.embed.wasm"

@@ -77,9 +77,9 @@ final class InspectCommand implements Callable<Integer> {
       }
     }
     if (d.wasiPreview1()) {
-      out.println("// a WASI preview 1 program: it carries the wasi_snapshot_preview1 adapter, which Weft");
-      out.println("// replaces with its own WASI preview 1 (the wasi:* imports below are the adapter's);");
-      out.println("// flows grant it with `grants: {wasi: ...}` (docs/host.md)");
+      out.println("// a WASI preview 1 program (it uses wasi_snapshot_preview1): Weft runs it on its own WASI");
+      out.println("// preview 1, in place of wit-component's adapter and its wasi:* imports when it carries one,");
+      out.println("// when its flow grants it with `grants: {wasi: ...}` (docs/host.md)");
     }
     printTypes(out, d);
     out.println("world " + worldName(file) + " {");

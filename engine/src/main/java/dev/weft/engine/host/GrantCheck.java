@@ -45,7 +45,7 @@ public final class GrantCheck {
     if (description.wasiPreview1()) {
       if (!grants.grants("wasi")) {
         out.add(new Problem("FLOW0405", "component `" + component
-            + "` is a WASI preview 1 program (it carries the `wasi_snapshot_preview1` adapter) but is not granted `wasi`",
+            + "` is a WASI preview 1 program (it uses `wasi_snapshot_preview1`) but is not granted `wasi`",
             "add `wasi: true` under the component's `grants:` (stdout and stderr go to the log), or `wasi: {args: [...],"
                 + " env: [...], dirs: {/data: ../data}}` for what it needs; see docs/host.md"));
       }

@@ -8,6 +8,7 @@ import dev.weft.engine.TrapException;
 import dev.weft.wit.abi.AbiException;
 import dev.weft.wit.abi.HandleTable;
 import dev.weft.wit.binary.CoreInstanceDef;
+import dev.weft.wit.binary.CoreRef;
 import dev.weft.wit.binary.PlanOptions;
 import dev.weft.wit.model.TypeId;
 import dev.weft.wit.value.ValueException;
@@ -60,6 +61,7 @@ public final class ComponentInstance implements AutoCloseable {
         cores[i] = instantiate(linker, in, i);
       }
     }
+    component.initialize().ifPresent(ref -> initialize(linker, ref));
     List<BoundExport> bound = component.bound();
     functions = new ExportFunction[bound.size()];
     postReturns = new ExportFunction[bound.size()];
@@ -78,6 +80,19 @@ public final class ComponentInstance implements AutoCloseable {
       }
     } catch (LinkException e) {
       throw new InstantiationException("`" + component.displayName() + "`: " + e.getMessage(), e);
+    }
+  }
+
+  /** Calls a core module's {@code _initialize} once, as the WASI reactor ABI asks. */
+  private void initialize(CoreLinker linker, CoreRef ref) {
+    try {
+      linker.function(ref).apply();
+    } catch (WasmEngineException | StackOverflowError e) {
+      host.close();
+      throw new InstantiationException(
+          "`" + component.displayName() + "`: `_initialize` failed: " + e.getMessage(), e);
+    } finally {
+      host.callEnded();
     }
   }
 

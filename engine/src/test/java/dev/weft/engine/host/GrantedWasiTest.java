@@ -50,6 +50,9 @@ class GrantedWasiTest {
   static final Path WASM =
       Path.of("").toAbsolutePath().getParent().resolve("examples/components/wasi-demo/wasi-demo.wasm");
 
+  /** The same program as a core module with its WIT world embedded, importing WASI itself. */
+  static final Path EMBED = WASM.resolveSibling("wasi-demo.embed.wasm");
+
   record Logged(String component, GuestLog.Level level, String message, List<Map.Entry<String, String>> fields) {}
 
   static Vertx vertx;
@@ -148,6 +151,18 @@ class GrantedWasiTest {
       assertEquals(OptionValue.NONE, call(demo, "getenv", new Str("SHELL")), "only variables the grant lists");
       assertEquals("Hi, Ada! Keep it simple.", ok(call(demo, "greet", new Str("Ada"))));
     }
+  }
+
+  @Test
+  void aCoreModuleImportingWasiItselfRunsTheSameWithoutTheAdapter() {
+    Grants grants = Grants.NONE.withWasi(Optional.of(demoGrant()));
+    LoadedComponent c = ComponentLoader.load(EMBED, new LoadOptions(256, false), env.importsFor("demo", grants));
+    try (ComponentInstance demo = c.instantiate()) {
+      assertEquals("Hi, Ada! Keep it simple.", ok(call(demo, "greet", new Str("Ada"))));
+      assertEquals("Read-only file system",
+          err(call(demo, "change", new EnumValue("create"), new Str("/data/new.txt"))));
+    }
+    assertEquals(List.of(info("greeting Ada")), LOG);
   }
 
   @Test

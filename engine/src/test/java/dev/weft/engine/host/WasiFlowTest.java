@@ -54,10 +54,21 @@ class WasiFlowTest {
     FlowException e = refused(flow());
     assertEquals(List.of("FLOW0405"), e.diagnostics().stream().map(Diagnostic::code).toList(), e.render());
     Diagnostic d = e.diagnostics().get(0);
-    assertEquals("component `demo` is a WASI preview 1 program (it carries the `wasi_snapshot_preview1` adapter)"
+    assertEquals("component `demo` is a WASI preview 1 program (it uses `wasi_snapshot_preview1`)"
         + " but is not granted `wasi`", d.message());
     assertTrue(d.help().orElseThrow().startsWith("add `wasi: true` under the component's `grants:`"), d.help().get());
     assertTrue(e.render().contains("demo.yaml:3:3"), "at the component's name:\n" + e.render());
+  }
+
+  @Test
+  void aCoreModuleImportingWasiItselfNeedsTheGrantToo() throws Exception {
+    Path file = flow("    grants: { log: true }");
+    Files.writeString(file, Files.readString(file).replace(GrantedWasiTest.WASM.toString(),
+        GrantedWasiTest.EMBED.toString()));
+    FlowException e = refused(file);
+    assertEquals(List.of("FLOW0405"), e.diagnostics().stream().map(Diagnostic::code).toList(), e.render());
+    Files.writeString(file, Files.readString(file).replace("grants: { log: true }", "grants: { wasi: true }"));
+    assertEquals("demo", Flows.load(file, new ComponentCache(new LoadOptions(256, false))).name());
   }
 
   @Test

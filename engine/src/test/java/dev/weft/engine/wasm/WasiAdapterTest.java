@@ -44,8 +44,8 @@ class WasiAdapterTest {
         assertThrows(
             LinkException.class, () -> ComponentLoader.load(LOGGER, LoadOptions.defaults()));
     assertEquals(
-        "`logger.wasm` is a WASI preview 1 program (it carries the `wasi_snapshot_preview1`"
-            + " adapter) and is not granted WASI: grant it with `grants: {wasi: true}` in its flow"
+        "`logger.wasm` is a WASI preview 1 program (it uses `wasi_snapshot_preview1`)"
+            + " and is not granted WASI: grant it with `grants: {wasi: true}` in its flow"
             + " (docs/host.md), or HostImports.withWasiPreview1 when embedding",
         e.getMessage());
   }
