@@ -94,8 +94,9 @@ public final class ComponentCache implements ComponentCatalog {
   }
 
   /**
-   * For a cache that only checks: every granted host function, failing if it is ever called, so
-   * that a component loads (and its exports are bound and checked) as it would in an engine.
+   * For a cache that only checks: every granted host function, failing if it is ever called, and
+   * a WASI preview 1 that fails if an instance is ever made, so that a component loads (and its
+   * exports are bound and checked) as it would in an engine.
    */
   private static HostImports stubs(Grants grants) {
     HostImports.Builder b = HostImports.builder();

@@ -88,6 +88,15 @@ final class CoreLinker {
             functions.add(new HostFunction(imp.module(), imp.name(), type, wasi.handle()));
             continue;
           }
+          if (imp.module().equals(WasiAdapter.MODULE)
+              && plan.instances().get(from) instanceof CoreInstanceDef.Bag bag
+              && bag.items().isEmpty()) {
+            throw new LinkException(
+                "core module imports `"
+                    + imp.name()
+                    + "` of WASI preview 1, which "
+                    + (host.leftOut(from) ? "the host's WASI preview 1 does not have" : "is not granted"));
+          }
           CoreRef end = terminal(ref);
           if (end instanceof CoreRef.Export e && !host.leftOut(e.instance())) {
             ExportFunction target = function(end);
