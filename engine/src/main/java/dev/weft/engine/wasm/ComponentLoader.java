@@ -6,7 +6,6 @@ import dev.weft.wit.binary.BinaryFormatException;
 import dev.weft.wit.binary.ComponentPlan;
 import dev.weft.wit.binary.ComponentReader;
 import dev.weft.wit.binary.ComponentTranslator;
-import dev.weft.wit.binary.CoreInstanceDef;
 import dev.weft.wit.binary.CoreRef;
 import dev.weft.wit.binary.EmbeddedWorld;
 import dev.weft.wit.binary.LiftedExport;

@@ -9,7 +9,6 @@ import dev.weft.wit.binary.LocalResource;
 import dev.weft.wit.model.TypeId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import run.endive.runtime.ImportFunction;
