@@ -76,6 +76,11 @@ final class InspectCommand implements Callable<Integer> {
         out.println("// core module " + m++ + ": " + c.bytes().length + " bytes");
       }
     }
+    if (d.wasiPreview1()) {
+      out.println("// a WASI preview 1 program (it uses wasi_snapshot_preview1): Weft runs it on its own WASI");
+      out.println("// preview 1, in place of wit-component's adapter and its wasi:* imports when it carries one,");
+      out.println("// when its flow grants it with `grants: {wasi: ...}` (docs/host.md)");
+    }
     printTypes(out, d);
     out.println("world " + worldName(file) + " {");
     print(out, "import", d.imports(), d.types());

@@ -38,6 +38,7 @@ public final class Main implements Runnable {
   /** Runs the CLI with the given streams and returns its exit code; used by tests too. */
   static int run(String[] args, PrintWriter out, PrintWriter err) {
     Logger.getLogger("").setLevel(Level.WARNING);
+    GuestLogging.install();
     CommandLine cli = new CommandLine(new Main());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setOut(out);

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -24,11 +25,17 @@ final class Cli {
   private Cli() {}
 
   static Result weft(String... args) throws IOException, InterruptedException {
+    return weft(Map.of(), args);
+  }
+
+  /** Runs {@code weft args...} with the variables {@code env} added to its environment. */
+  static Result weft(Map<String, String> env, String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(ROOT.resolve("weft").toString());
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile());
     pb.environment().remove("WEFT_JAVA_OPTS");
+    pb.environment().putAll(env);
     Process p = pb.start();
     p.getOutputStream().close();
     CompletableFuture<String> out = drain(p.getInputStream());

@@ -78,6 +78,9 @@ class FlowSchemaTest {
     assertKeys(FlowSpec.RETRY, defs.get("node").get("properties").get("retry").get("properties"));
     assertKeys(dev.weft.flows.host.GrantsParser.GRANTS,
         defs.get("component").get("properties").get("grants").get("properties"));
+    assertKeys(dev.weft.flows.host.GrantsParser.WASI,
+        defs.get("component").get("properties").get("grants").get("properties").get("wasi").get("oneOf").get(1)
+            .get("properties"));
     assertKeys(RouteParser.HTTP, s.get("properties").get("http").get("properties"));
     assertKeys(RouteParser.OUTPUT, s.get("properties").get("http").get("properties").get("output").get("properties"));
   }

@@ -14,6 +14,7 @@ import io.vertx.core.internal.VertxInternal;
 import java.security.SecureRandom;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The host side of {@code weft:host} for one engine: the KV store, the HTTP client, the log sink
@@ -41,6 +42,7 @@ public final class HostEnvironment {
   private final GuestLog log;
   private final SecureRandom random = new SecureRandom();
   private final BuiltinHost builtins;
+  private final Function<String, String> environment;
 
   private HostEnvironment(Builder b) {
     this.options = b.options;
@@ -55,6 +57,7 @@ public final class HostEnvironment {
     this.httpExchange = new HttpExchange(b.vertx, http, options);
     this.log = b.log;
     this.builtins = new BuiltinHost(b.vertx, kvFunctions, httpExchange, log, random, options.kvTimeoutMillis());
+    this.environment = b.environment;
   }
 
   /**
@@ -67,7 +70,8 @@ public final class HostEnvironment {
 
   /**
    * The host functions component {@code component} (its flow name, for logs) may import: those
-   * of the interfaces {@code grants} grants, scoped to its buckets, hosts and config values.
+   * of the interfaces {@code grants} grants, scoped to its buckets, hosts and config values; and
+   * WASI preview 1 when granted, with read-only folders and stdout and stderr into the log.
    */
   public HostImports importsFor(String component, Grants grants) {
     HostImports.Builder b = HostImports.builder();
@@ -83,6 +87,7 @@ public final class HostEnvironment {
       RandomHost.register(b, random);
     }
     grants.config().ifPresent(values -> ConfigHost.register(b, values));
+    grants.wasi().ifPresent(w -> b.withWasiPreview1(GrantedWasi.supplier(component, w, log, environment, random)));
     return guarded(b.build());
   }
 
@@ -93,6 +98,7 @@ public final class HostEnvironment {
    */
   private static HostImports guarded(HostImports raw) {
     HostImports.Builder b = HostImports.builder();
+    raw.wasiPreview1().ifPresent(b::withWasiPreview1);
     for (String key : raw.keys()) {
       HostFunction f = raw.function(key).orElseThrow();
       b.withFunction(key, args -> {
@@ -133,6 +139,7 @@ public final class HostEnvironment {
     private final HostOptions options;
     private int maxBlocked;
     private GuestLog log = GuestLog.julLog();
+    private Function<String, String> environment = System::getenv;
     private Optional<KvStore> kv = Optional.empty();
 
     private Builder(Vertx vertx, HostOptions options) {
@@ -150,6 +157,15 @@ public final class HostEnvironment {
     /** Where guests' log messages go (default: {@link GuestLog#julLog()}). */
     public Builder withLog(GuestLog value) {
       this.log = Objects.requireNonNull(value, "log");
+      return this;
+    }
+
+    /**
+     * Where the environment variables that WASI grants pass through by name are read (default:
+     * {@link System#getenv(String)}); null for a variable that is not set.
+     */
+    public Builder withEnvironment(Function<String, String> value) {
+      this.environment = Objects.requireNonNull(value, "environment");
       return this;
     }
 

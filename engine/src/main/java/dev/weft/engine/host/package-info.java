@@ -5,7 +5,11 @@
  * dev.weft.engine.host.KvStore} with its in-memory and Redis implementations, {@link
  * dev.weft.engine.host.GrantCheck} (imports against grants, at check time) and {@link
  * dev.weft.engine.host.HostEnvironment} (one per engine, building each component's {@link
- * dev.weft.engine.wasm.HostImports} from its grants, deny by default).
+ * dev.weft.engine.wasm.HostImports} from its grants, deny by default). WASI preview 1, when a
+ * flow grants it, is Endive's with the grant's arguments, variables and folders ({@code
+ * GrantedWasi}, one per instance), the folders read-only and closed in ({@code ReadOnlyWasi}),
+ * stdout and stderr into the {@link dev.weft.engine.host.GuestLog} line by line ({@code
+ * LineLog}).
  *
  * <p>Threads: host functions run on the guest's worker thread. Those that do I/O start it on an
  * event loop and wait through {@link dev.weft.engine.host.HostCalls}, bounded in time (a

@@ -94,8 +94,9 @@ public final class ComponentCache implements ComponentCatalog {
   }
 
   /**
-   * For a cache that only checks: every granted host function, failing if it is ever called, so
-   * that a component loads (and its exports are bound and checked) as it would in an engine.
+   * For a cache that only checks: every granted host function, failing if it is ever called, and
+   * a WASI preview 1 that fails if an instance is ever made, so that a component loads (and its
+   * exports are bound and checked) as it would in an engine.
    */
   private static HostImports stubs(Grants grants) {
     HostImports.Builder b = HostImports.builder();
@@ -107,6 +108,11 @@ public final class ComponentCache implements ComponentCatalog {
           });
         }
       }
+    }
+    if (grants.wasi().isPresent()) {
+      b.withWasiPreview1(() -> {
+        throw new EngineException(ErrorKind.HOST, "WASI is not available when only checking flows");
+      });
     }
     return b.build();
   }
@@ -121,6 +127,12 @@ public final class ComponentCache implements ComponentCatalog {
 
   @Override
   public Optional<ComponentSignature> signature(ComponentDecl decl, Path wasm, Diagnostics diags) {
+    return signature(decl, wasm, decl.grants().map(GrantsDecl::grants).orElse(Grants.NONE), diags);
+  }
+
+  @Override
+  public Optional<ComponentSignature> signature(
+      ComponentDecl decl, Path wasm, Grants grants, Diagnostics diags) {
     if (!Files.isRegularFile(wasm)) {
       diags.error(
           "FLOW0102",
@@ -137,9 +149,8 @@ public final class ComponentCache implements ComponentCatalog {
       return Optional.empty();
     }
     String name = decl.name().name();
-    Grants grants = decl.grants().map(GrantsDecl::grants).orElse(Grants.NONE);
     Span at = decl.grants().map(GrantsDecl::span).orElse(decl.name().span());
-    List<GrantCheck.Problem> problems = GrantCheck.check(name, description.imports(), description.types(), grants);
+    List<GrantCheck.Problem> problems = GrantCheck.check(name, description, grants);
     problems.forEach(p -> diags.error(p.code(), p.message(), at, p.help()));
     if (!problems.isEmpty()) {
       // The exports are all the flow checker needs; nodes calling them are still checked.

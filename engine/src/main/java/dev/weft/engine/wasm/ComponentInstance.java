@@ -8,6 +8,7 @@ import dev.weft.engine.TrapException;
 import dev.weft.wit.abi.AbiException;
 import dev.weft.wit.abi.HandleTable;
 import dev.weft.wit.binary.CoreInstanceDef;
+import dev.weft.wit.binary.CoreRef;
 import dev.weft.wit.binary.PlanOptions;
 import dev.weft.wit.model.TypeId;
 import dev.weft.wit.value.ValueException;
@@ -19,6 +20,7 @@ import run.endive.runtime.ByteArrayMemory;
 import run.endive.runtime.ExportFunction;
 import run.endive.runtime.Instance;
 import run.endive.runtime.WasmInterruptedException;
+import run.endive.wasi.WasiExitException;
 import run.endive.wasm.WasmEngineException;
 import run.endive.wasm.WasmModule;
 import run.endive.wasm.types.ExternalType;
@@ -59,6 +61,7 @@ public final class ComponentInstance implements AutoCloseable {
         cores[i] = instantiate(linker, in, i);
       }
     }
+    component.initialize().ifPresent(ref -> initialize(linker, ref));
     List<BoundExport> bound = component.bound();
     functions = new ExportFunction[bound.size()];
     postReturns = new ExportFunction[bound.size()];
@@ -77,6 +80,19 @@ public final class ComponentInstance implements AutoCloseable {
       }
     } catch (LinkException e) {
       throw new InstantiationException("`" + component.displayName() + "`: " + e.getMessage(), e);
+    }
+  }
+
+  /** Calls a core module's {@code _initialize} once, as the WASI reactor ABI asks. */
+  private void initialize(CoreLinker linker, CoreRef ref) {
+    try {
+      linker.function(ref).apply();
+    } catch (WasmEngineException | StackOverflowError e) {
+      host.close();
+      throw new InstantiationException(
+          "`" + component.displayName() + "`: `_initialize` failed: " + e.getMessage(), e);
+    } finally {
+      host.callEnded();
     }
   }
 
@@ -333,6 +349,10 @@ public final class ComponentInstance implements AutoCloseable {
       trapped = true;
       Thread.currentThread().interrupt();
       throw new EngineException(ErrorKind.TIMEOUT, "`" + key + "` was interrupted", e);
+    } catch (WasiExitException e) {
+      // A reactor has no process to end: exiting in the middle of a call is a trap.
+      trapped = true;
+      throw new TrapException(key, "the guest called WASI proc_exit(" + e.exitCode() + ")", e);
     } catch (WasmEngineException e) {
       trapped = true;
       throw new TrapException(key, e.getMessage(), e);
@@ -347,6 +367,8 @@ public final class ComponentInstance implements AutoCloseable {
       // Anything else came out of host code called by the guest.
       trapped = true;
       throw new EngineException(ErrorKind.HOST, "`" + key + "`: a host function failed: " + e, e);
+    } finally {
+      host.callEnded();
     }
   }
 

@@ -6,7 +6,7 @@ import dev.weft.wit.binary.BinaryFormatException;
 import dev.weft.wit.binary.ComponentPlan;
 import dev.weft.wit.binary.ComponentReader;
 import dev.weft.wit.binary.ComponentTranslator;
-import dev.weft.wit.binary.CoreInstanceDef;
+import dev.weft.wit.binary.CoreRef;
 import dev.weft.wit.binary.EmbeddedWorld;
 import dev.weft.wit.binary.LiftedExport;
 import dev.weft.wit.binary.LocalResource;
@@ -84,7 +84,7 @@ public final class ComponentLoader {
     if (embedded.isPresent()) {
       return load(bytes, displayName, embedded.get(), options, host);
     }
-    return link(plan(bytes, displayName), displayName, options, host);
+    return link(plan(bytes, displayName), displayName, options, host, Optional.empty());
   }
 
   /**
@@ -140,12 +140,20 @@ public final class ComponentLoader {
       throw new LinkException("`" + displayName + "` is a component: load it without a WIT world");
     }
     WasmModule m = parse(coreModule, displayName, 0);
-    return link(
-        CoreModulePlans.plan(coreModule, m, world, displayName), displayName, options, host);
+    ComponentPlan plan = CoreModulePlans.plan(coreModule, m, world, displayName);
+    return link(plan, displayName, options, host, CoreModulePlans.initializer(plan, m));
   }
 
+  /**
+   * @param initialize the export to call once after instantiation: a core module's {@code
+   *     _initialize} (a WASI reactor's constructors), which no wit-component fixup calls for it
+   */
   private static LoadedComponent link(
-      ComponentPlan plan, String displayName, LoadOptions options, HostImports host) {
+      ComponentPlan plan,
+      String displayName,
+      LoadOptions options,
+      HostImports host,
+      Optional<CoreRef> initialize) {
     WasiAdapter wasi = WasiAdapter.find(plan, host);
     List<BoundImport> imports = bindImports(plan, host, wasi, displayName);
     List<WasmModule> modules = new ArrayList<>();
@@ -174,7 +182,17 @@ public final class ComponentLoader {
       exports.add(new BoundExport(e, codec));
     }
     return new LoadedComponent(
-        displayName, plan, modules, machines, limits, exports, unsupported, imports, host, wasi);
+        displayName,
+        plan,
+        modules,
+        machines,
+        limits,
+        exports,
+        unsupported,
+        imports,
+        host,
+        wasi,
+        initialize);
   }
 
   private static Set<TypeId> localResources(ComponentPlan plan) {
@@ -184,30 +202,37 @@ public final class ComponentLoader {
   /** The bound imports, in plan order; null for those left out with the WASI adapter. */
   private static List<BoundImport> bindImports(
       ComponentPlan plan, HostImports host, WasiAdapter wasi, String name) {
+    // A WASI program whose WASI is not granted: its adapter's wasi:* imports are one problem.
+    boolean ungrantedWasi = WasiAdapter.uses(plan) && host.wasiPreview1().isEmpty();
     List<String> missing = new ArrayList<>();
     for (int k = 0; k < plan.imports().size(); k++) {
       String key = plan.imports().get(k).key();
-      if (!wasi.skippedImports().contains(k) && host.function(key).isEmpty()) {
+      if (!wasi.skippedImports().contains(k)
+          && host.function(key).isEmpty()
+          && !(ungrantedWasi && key.startsWith("wasi:"))) {
         missing.add("`" + key + "`");
       }
     }
+    List<String> problems = new ArrayList<>();
+    if (ungrantedWasi) {
+      problems.add(
+          "`"
+              + name
+              + "` is a WASI preview 1 program (it uses `"
+              + WasiAdapter.MODULE
+              + "`) and is not granted WASI: grant it with `grants: {wasi: true}` in"
+              + " its flow (docs/host.md), or HostImports.withWasiPreview1 when embedding");
+    }
     if (!missing.isEmpty()) {
-      boolean adapter =
-          plan.instances().stream()
-              .anyMatch(
-                  d ->
-                      d instanceof CoreInstanceDef.Instantiate in
-                          && in.args().containsKey(WasiAdapter.MAIN_MODULE_ARG));
-      throw new LinkException(
+      problems.add(
           "`"
               + name
               + "` imports "
               + String.join(", ", missing)
-              + ", which the host does not provide"
-              + (adapter && host.wasiPreview1().isEmpty()
-                  ? " (it carries a WASI preview 1 adapter: grant WASI with"
-                      + " HostImports.withWasiPreview1 to replace it)"
-                  : ""));
+              + ", which the host does not provide");
+    }
+    if (!problems.isEmpty()) {
+      throw new LinkException(String.join("; ", problems));
     }
     List<BoundImport> out = new ArrayList<>();
     for (int k = 0; k < plan.imports().size(); k++) {
@@ -247,14 +272,27 @@ public final class ComponentLoader {
       embedded.get().exports().forEach(e -> exports.put(e.key(), e.function()));
       Map<String, dev.weft.wit.model.Function> imports = new LinkedHashMap<>();
       embedded.get().imports().forEach(e -> imports.put(e.key(), e.function()));
-      return new ComponentDescription(displayName, embedded.get().types(), exports, imports);
+      return new ComponentDescription(
+          displayName, embedded.get().types(), exports, imports, importsWasi(bytes, displayName));
     }
     ComponentPlan plan = plan(bytes, displayName);
     Map<String, dev.weft.wit.model.Function> exports = new LinkedHashMap<>();
     plan.exports().forEach(e -> exports.put(e.key(), e.function()));
     Map<String, dev.weft.wit.model.Function> imports = new LinkedHashMap<>();
     plan.imports().forEach(i -> imports.put(i.key(), i.function()));
-    return new ComponentDescription(displayName, plan.types(), exports, imports);
+    return new ComponentDescription(
+        displayName, plan.types(), exports, imports, WasiAdapter.uses(plan));
+  }
+
+  /** Whether the core module {@code bytes} imports {@code wasi_snapshot_preview1}. */
+  private static boolean importsWasi(byte[] bytes, String displayName) {
+    WasmModule m = parse(bytes, displayName, 0);
+    for (int i = 0; i < m.importSection().importCount(); i++) {
+      if (m.importSection().getImport(i).module().equals(WasiAdapter.MODULE)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static ComponentPlan plan(byte[] bytes, String displayName) {

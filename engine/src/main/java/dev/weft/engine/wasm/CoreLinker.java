@@ -76,8 +76,26 @@ final class CoreLinker {
               imp.module().equals(WasiAdapter.MODULE) ? host.wasi(imp.name()) : null;
           if (wasi != null) {
             // The runtime's WASI preview 1 in place of wit-component's adapter.
+            if (!wasi.functionType().typesMatch(type)) {
+              throw new LinkException(
+                  "core module imports WASI preview 1 `"
+                      + imp.name()
+                      + "` as "
+                      + type
+                      + ", but it is "
+                      + wasi.functionType());
+            }
             functions.add(new HostFunction(imp.module(), imp.name(), type, wasi.handle()));
             continue;
+          }
+          if (imp.module().equals(WasiAdapter.MODULE)
+              && plan.instances().get(from) instanceof CoreInstanceDef.Bag bag
+              && bag.items().isEmpty()) {
+            throw new LinkException(
+                "core module imports `"
+                    + imp.name()
+                    + "` of WASI preview 1, which "
+                    + (host.leftOut(from) ? "the host's WASI preview 1 does not have" : "is not granted"));
           }
           CoreRef end = terminal(ref);
           if (end instanceof CoreRef.Export e && !host.leftOut(e.instance())) {

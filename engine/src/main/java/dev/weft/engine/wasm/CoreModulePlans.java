@@ -26,7 +26,9 @@ import run.endive.wasm.types.Import;
 
 /**
  * Builds the plan a component would have for a core module and its WIT world, following
- * wit-bindgen's naming: then the module loads exactly like a one-module component.
+ * wit-bindgen's naming: then the module loads exactly like a one-module component. Imports of
+ * {@code wasi_snapshot_preview1} (a WASI program, before wit-component adds the adapter) come from
+ * an empty core instance that the host's WASI preview 1 fills when it is granted.
  */
 final class CoreModulePlans {
   /** The import module name wit-bindgen gives functions the world imports directly. */
@@ -44,6 +46,7 @@ final class CoreModulePlans {
     /* The function each lowered import stands for, and the interface it comes from. */
     List<Function> importFunctions = new ArrayList<>();
     List<String> importInstances = new ArrayList<>();
+    boolean usesWasi = false;
     int n = module.importSection().importCount();
     for (int i = 0; i < n; i++) {
       Import imp = module.importSection().getImport(i);
@@ -58,6 +61,10 @@ final class CoreModulePlans {
                 + "`.`"
                 + imp.name()
                 + "`; a core module with a WIT world may import only functions");
+      }
+      if (imp.module().equals(WasiAdapter.MODULE)) {
+        usesWasi = true; // supplied by the host's WASI preview 1, by name (CoreLinker)
+        continue;
       }
       String key = imp.module().equals(ROOT) ? imp.name() : imp.module() + "#" + imp.name();
       if (imp.name().startsWith(RESOURCE_DROP)) {
@@ -83,6 +90,10 @@ final class CoreModulePlans {
     for (Map.Entry<String, Map<String, CoreRef>> b : bags.entrySet()) {
       args.put(b.getKey(), instances.size());
       instances.add(new CoreInstanceDef.Bag(b.getValue()));
+    }
+    if (usesWasi) {
+      args.put(WasiAdapter.MODULE, instances.size());
+      instances.add(new CoreInstanceDef.Bag(Map.of()));
     }
     int main = instances.size();
     instances.add(new CoreInstanceDef.Instantiate(0, args));
@@ -123,6 +134,16 @@ final class CoreModulePlans {
         List.copyOf(bags.keySet()),
         List.of(),
         world.types());
+  }
+
+  /**
+   * The {@code _initialize} export of the core module of {@code plan} (made by {@link #plan}),
+   * which the WASI reactor ABI has a host call once before any other export: wasi-libc runs the
+   * program's constructors there. A component gets it called by wit-component's fixup module; a
+   * core module only by us.
+   */
+  static Optional<CoreRef> initializer(ComponentPlan plan, WasmModule module) {
+    return coreExport(module, plan.instances().size() - 1, "_initialize", ExternalType.FUNCTION);
   }
 
   /** The resource named {@code name} that the world's imported functions use, or null. */

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 import run.endive.wasi.WasiOptions;
 
 /**
@@ -24,10 +25,10 @@ public final class HostImports {
 
   private final Map<String, HostFunction> functions;
   private final Map<String, IntConsumer> drops;
-  private final WasiOptions wasi;
+  private final Supplier<WasiHost> wasi;
 
   private HostImports(
-      Map<String, HostFunction> functions, Map<String, IntConsumer> drops, WasiOptions wasi) {
+      Map<String, HostFunction> functions, Map<String, IntConsumer> drops, Supplier<WasiHost> wasi) {
     this.functions = Collections.unmodifiableMap(new LinkedHashMap<>(functions));
     this.drops = Map.copyOf(drops);
     this.wasi = wasi;
@@ -92,10 +93,10 @@ public final class HostImports {
   }
 
   /**
-   * The WASI preview 1 that replaces a component's {@code wasi_snapshot_preview1} adapter, if the
-   * host grants one.
+   * Makes the WASI preview 1 of each instance, replacing a component's {@code
+   * wasi_snapshot_preview1} adapter, if the host grants WASI.
    */
-  public Optional<WasiOptions> wasiPreview1() {
+  public Optional<Supplier<WasiHost>> wasiPreview1() {
     return Optional.ofNullable(wasi);
   }
 
@@ -103,19 +104,28 @@ public final class HostImports {
   public static final class Builder {
     private final Map<String, HostFunction> functions = new LinkedHashMap<>();
     private final Map<String, IntConsumer> drops = new LinkedHashMap<>();
-    private WasiOptions wasi;
+    private Supplier<WasiHost> wasi;
 
     private Builder() {}
 
     /**
-     * Runs Endive's WASI preview 1 (one per instance, with these options) in place of the {@code
-     * wasi_snapshot_preview1} adapter module that wit-component puts into components built from
-     * WASI programs: the main module calls WASI directly, the adapter and the {@code wasi:*}
-     * imports it needs are left out.
+     * Runs a WASI preview 1 of {@code perInstance}'s making (one per instance, made with it) in
+     * place of the {@code wasi_snapshot_preview1} adapter module that wit-component puts into
+     * components built from WASI programs: the main module calls WASI directly, the adapter and
+     * the {@code wasi:*} imports it needs are left out.
+     */
+    public Builder withWasiPreview1(Supplier<WasiHost> perInstance) {
+      this.wasi = perInstance;
+      return this;
+    }
+
+    /**
+     * Runs Endive's WASI preview 1 with these options ({@link WasiHost#of}: folders writable) in
+     * place of the adapter, as {@link #withWasiPreview1(Supplier)}. The options' streams are
+     * shared by every instance.
      */
     public Builder withWasiPreview1(WasiOptions options) {
-      this.wasi = options;
-      return this;
+      return withWasiPreview1(() -> WasiHost.of(options));
     }
 
     /** Provides the import {@code key} ({@code ns:pkg/iface@ver#fn}, or a bare function name). */

@@ -8,13 +8,11 @@ import dev.weft.wit.binary.CoreRef;
 import dev.weft.wit.binary.LocalResource;
 import dev.weft.wit.model.TypeId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 import run.endive.runtime.ImportFunction;
 import run.endive.runtime.WasmFunctionHandle;
-import run.endive.wasi.WasiPreview1;
 import run.endive.wasm.types.FunctionType;
 import run.endive.wasm.types.ValType;
 
@@ -27,10 +25,9 @@ final class InstanceHost implements CoreLinker.HostSide {
   private final LoadedComponent component;
   final HandleTable handles = new HandleTable();
 
-  /** The runtime's WASI preview 1 in place of the component's adapter, or null. */
-  private final WasiPreview1 wasi;
+  /** The instance's WASI preview 1 in place of the component's adapter, or null. */
+  private final WasiHost wasi;
 
-  private final Map<String, ImportFunction> wasiFunctions = new HashMap<>();
   private CoreLinker linker;
 
   InstanceHost(LoadedComponent component) {
@@ -40,13 +37,8 @@ final class InstanceHost implements CoreLinker.HostSide {
             .host()
             .wasiPreview1()
             .filter(o -> component.wasi().instance() >= 0)
-            .map(o -> WasiPreview1.builder().withOptions(o).build())
+            .map(Supplier::get)
             .orElse(null);
-    if (wasi != null) {
-      for (run.endive.runtime.HostFunction f : wasi.toHostFunctions()) {
-        wasiFunctions.put(f.name(), f);
-      }
-    }
   }
 
   /** Connects the linker that resolves memories and destructors at call time. */
@@ -66,7 +58,14 @@ final class InstanceHost implements CoreLinker.HostSide {
 
   @Override
   public ImportFunction wasi(String name) {
-    return wasiFunctions.get(name);
+    return wasi == null ? null : wasi.functions().get(name);
+  }
+
+  /** After each call into the instance. */
+  void callEnded() {
+    if (wasi != null) {
+      wasi.callEnded();
+    }
   }
 
   void close() {

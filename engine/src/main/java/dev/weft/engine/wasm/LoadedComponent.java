@@ -2,6 +2,7 @@ package dev.weft.engine.wasm;
 
 import dev.weft.engine.InstantiationException;
 import dev.weft.wit.binary.ComponentPlan;
+import dev.weft.wit.binary.CoreRef;
 import dev.weft.wit.model.TypeTable;
 import java.util.Collections;
 import java.util.HashMap;
@@ -30,6 +31,7 @@ public final class LoadedComponent {
   private final List<BoundImport> imports;
   private final HostImports host;
   private final WasiAdapter wasi;
+  private final Optional<CoreRef> initialize;
   private final Map<String, String> unsupported;
   private final Map<String, ExportedFunction> exports;
   private final Map<String, Integer> index;
@@ -44,8 +46,10 @@ public final class LoadedComponent {
       Map<String, String> unsupported,
       List<BoundImport> imports,
       HostImports host,
-      WasiAdapter wasi) {
+      WasiAdapter wasi,
+      Optional<CoreRef> initialize) {
     this.displayName = displayName;
+    this.initialize = initialize;
     this.imports = Collections.unmodifiableList(new java.util.ArrayList<>(imports));
     this.wasi = wasi;
     this.unsupported = Collections.unmodifiableMap(new LinkedHashMap<>(unsupported));
@@ -167,5 +171,10 @@ public final class LoadedComponent {
   int exportIndex(String name) {
     Integer i = index.get(name);
     return i == null ? -1 : i;
+  }
+
+  /** The export each new instance calls once after instantiation ({@code _initialize}), if any. */
+  Optional<CoreRef> initialize() {
+    return initialize;
   }
 }

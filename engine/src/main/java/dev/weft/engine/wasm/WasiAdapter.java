@@ -9,9 +9,11 @@ import java.util.Set;
 /**
  * Where a component carries wit-component's WASI preview 1 adapter, and what replacing it with the
  * runtime's own WASI preview 1 leaves out: the adapter's core instance and the {@code wasi:*}
- * imports that only it calls.
+ * imports that only it calls. A core module that imports {@code wasi_snapshot_preview1} itself
+ * has an empty core instance in the adapter's place.
  *
- * @param instance the adapter's core instance, or -1 when there is none (or it is not replaced)
+ * @param instance the adapter's core instance (or the empty one of a core module), or -1 when
+ *     there is none (or WASI is not granted)
  * @param skippedImports indices of lowered imports nobody calls once the adapter is gone
  */
 record WasiAdapter(int instance, Set<Integer> skippedImports) {
@@ -26,6 +28,33 @@ record WasiAdapter(int instance, Set<Integer> skippedImports) {
 
   WasiAdapter {
     skippedImports = Set.copyOf(skippedImports);
+  }
+
+  /** Whether {@code plan} carries wit-component's WASI preview 1 adapter. */
+  static boolean carried(ComponentPlan plan) {
+    return plan.instances().stream()
+        .anyMatch(d -> d instanceof CoreInstanceDef.Instantiate in && in.args().containsKey(MAIN_MODULE_ARG));
+  }
+
+  /**
+   * The empty core instance a core module's {@code wasi_snapshot_preview1} imports come from
+   * ({@link CoreModulePlans}: the host's WASI preview 1 supplies them), or -1.
+   */
+  static int direct(ComponentPlan plan) {
+    for (CoreInstanceDef d : plan.instances()) {
+      if (d instanceof CoreInstanceDef.Instantiate in && in.args().containsKey(MODULE)) {
+        int i = in.args().get(MODULE);
+        if (plan.instances().get(i) instanceof CoreInstanceDef.Bag bag && bag.items().isEmpty()) {
+          return i;
+        }
+      }
+    }
+    return -1;
+  }
+
+  /** Whether {@code plan} is a WASI preview 1 program: through the adapter, or directly. */
+  static boolean uses(ComponentPlan plan) {
+    return carried(plan) || direct(plan) >= 0;
   }
 
   /** The adapter of {@code plan}, replaced when the host grants WASI preview 1. */
@@ -46,7 +75,8 @@ record WasiAdapter(int instance, Set<Integer> skippedImports) {
         return new WasiAdapter(i, skipped);
       }
     }
-    return NONE;
+    int direct = direct(plan);
+    return direct >= 0 ? new WasiAdapter(direct, Set.of()) : NONE;
   }
 
   boolean replaces(int coreInstance) {

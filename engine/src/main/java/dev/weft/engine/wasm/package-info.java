@@ -20,6 +20,11 @@
  * leave the instance unusable; an interrupted thread ends the call with an {@link
  * dev.weft.engine.EngineException} of kind {@code TIMEOUT}.
  *
+ * <p>A component built from a WASI preview 1 program carries wit-component's {@code
+ * wasi_snapshot_preview1} adapter; when {@link dev.weft.engine.wasm.HostImports} grants WASI, the
+ * adapter and its {@code wasi:*} imports are left out and the main module calls a {@link
+ * dev.weft.engine.wasm.WasiHost} of the instance's own instead.
+ *
  * <p>A plain core module that follows wit-bindgen's conventions loads with its WIT world ({@link
  * dev.weft.engine.wasm.CoreWorld}); {@link dev.weft.engine.wasm.ComponentLoader#describe} reads a
  * component's imports and exports without compiling it.

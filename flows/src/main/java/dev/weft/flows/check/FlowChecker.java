@@ -10,7 +10,7 @@ import dev.weft.flows.ast.OutputDecl;
 import dev.weft.flows.builtin.Builtin;
 import dev.weft.flows.builtin.BuiltinSignature;
 import dev.weft.flows.host.Grants;
-import dev.weft.flows.host.GrantsDecl;
+import dev.weft.flows.host.WasiDirs;
 import dev.weft.flows.http.HttpRoute;
 import dev.weft.flows.http.RouteCheck;
 import dev.weft.flows.model.Binding;
@@ -178,12 +178,12 @@ public final class FlowChecker {
     Path dir = doc.file().toAbsolutePath().getParent();
     Path wasm = dir.resolve(c.wasm().name()).normalize();
     Optional<Path> wit = c.wit().map(w -> dir.resolve(w.name()).normalize());
-    catalog.signature(c, wasm, diags).ifPresent(s -> signatures.put(c.name().name(), s));
+    Grants grants = c.grants().map(g -> WasiDirs.resolve(g, dir, diags)).orElse(Grants.NONE);
+    catalog.signature(c, wasm, grants, diags).ifPresent(s -> signatures.put(c.name().name(), s));
     return Optional.of(
         new FlowComponent(
             c.name().name(), wasm, wit, c.world().map(Ident::name),
-            c.poolMax(), c.memoryLimitBytes(), c.timeoutMillis(),
-            c.grants().map(GrantsDecl::grants).orElse(Grants.NONE), c.poolReset()));
+            c.poolMax(), c.memoryLimitBytes(), c.timeoutMillis(), grants, c.poolReset()));
   }
 
   private Optional<Resolved> resolveCall(NodeDecl n) {

@@ -18,6 +18,7 @@ import java.util.Set;
  * @param httpHosts the hosts ({@code name}, {@code name:port} or {@code *.domain}) the component
  *     may send requests to, when {@code weft:host/http} is granted
  * @param config the configuration values, when {@code weft:host/config} is granted
+ * @param wasi what the component gets of WASI preview 1, when it is granted
  */
 public record Grants(
     boolean log,
@@ -25,7 +26,8 @@ public record Grants(
     boolean random,
     Optional<Set<String>> kvBuckets,
     Optional<Set<String>> httpHosts,
-    Optional<Map<String, String>> config) {
+    Optional<Map<String, String>> config,
+    Optional<WasiGrant> wasi) {
   /** Nothing granted: the default of a component without {@code grants:}. */
   public static final Grants NONE =
       new Grants(false, false, false, Optional.empty(), Optional.empty(), Optional.empty());
@@ -38,11 +40,28 @@ public record Grants(
     httpHosts = httpHosts.map(Set::copyOf);
     // Keep the flow's order, for messages and `weft graph`.
     config = config.map(c -> Collections.unmodifiableMap(new LinkedHashMap<>(c)));
+    Objects.requireNonNull(wasi, "wasi");
+  }
+
+  /** Grants of the {@code weft:host} interfaces only, no WASI. */
+  public Grants(
+      boolean log,
+      boolean clock,
+      boolean random,
+      Optional<Set<String>> kvBuckets,
+      Optional<Set<String>> httpHosts,
+      Optional<Map<String, String>> config) {
+    this(log, clock, random, kvBuckets, httpHosts, config, Optional.empty());
+  }
+
+  /** The same grants with WASI preview 1 granted as {@code value} (or not, when empty). */
+  public Grants withWasi(Optional<WasiGrant> value) {
+    return new Grants(log, clock, random, kvBuckets, httpHosts, config, value);
   }
 
   /**
    * Whether the interface {@code name} ({@code log}, {@code kv}, {@code http}, {@code clock},
-   * {@code random}, {@code config}) is granted.
+   * {@code random}, {@code config}), or WASI preview 1 ({@code wasi}), is granted.
    *
    * @throws IllegalArgumentException for another name
    */
@@ -61,8 +80,10 @@ public record Grants(
         return httpHosts.isPresent();
       case "config":
         return config.isPresent();
+      case "wasi":
+        return wasi.isPresent();
       default:
-        throw new IllegalArgumentException("not a weft:host interface: " + name);
+        throw new IllegalArgumentException("not a weft:host interface or `wasi`: " + name);
     }
   }
 }

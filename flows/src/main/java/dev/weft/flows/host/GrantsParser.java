@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * ({@code FLOW0401}, unknown keys {@code FLOW0003}) and keeps going.
  */
 public final class GrantsParser {
-  /** The keys of {@code grants:}, one per {@code weft:host} interface. */
+  /** The keys of {@code grants:}, one per {@code weft:host} interface, and {@code wasi}. */
   public static final List<FieldSpec> GRANTS =
       List.of(
           new FieldSpec("log", false, "`true`: structured logging (`weft:host/log`)"),
@@ -30,7 +30,12 @@ public final class GrantsParser {
           new FieldSpec("http", false, "`{hosts: [api.example.com, *.example.org, localhost:8080]}`: outbound HTTP"),
           new FieldSpec("clock", false, "`true`: wall-clock and monotonic time (`weft:host/clock`)"),
           new FieldSpec("random", false, "`true`: random bytes and numbers (`weft:host/random`)"),
-          new FieldSpec("config", false, "`{key: value, ...}`: values it reads with `weft:host/config`"));
+          new FieldSpec("config", false, "`{key: value, ...}`: values it reads with `weft:host/config`"),
+          new FieldSpec("wasi", false,
+              "`true`, or `{args, env, dirs, stdout, stderr}`: WASI preview 1 (clocks, random, read-only folders)"));
+
+  /** The keys of {@code grants.wasi:}. */
+  public static final List<FieldSpec> WASI = WasiGrantParser.WASI;
 
   /** The keys of {@code grants.kv:}. */
   public static final List<FieldSpec> KV =
@@ -62,24 +67,27 @@ public final class GrantsParser {
    * the key's, which is where a missing grant is reported.
    */
   public static Optional<GrantsDecl> parse(YEntry entry, Diagnostics diags) {
-    return parse(entry.value(), diags).map(d -> new GrantsDecl(d.grants(), entry.key().span()));
+    return parse(entry.value(), diags).map(d -> new GrantsDecl(d.grants(), entry.key().span(), d.wasiDirs()));
   }
 
-  // grants := { log?, kv?, http?, clock?, random?, config? }
+  // grants := { log?, kv?, http?, clock?, random?, config?, wasi? }
   private Optional<GrantsDecl> grants(YNode node) {
     if (!(node instanceof YMap map)) {
       diags.error("FLOW0401", "`grants` must be a mapping, found " + node.describe(), node.span(),
           "write `grants: {log: true, kv: {buckets: [users]}}`");
       return Optional.empty();
     }
-    checkKeys(map, GRANTS, "`grants`");
+    checkKeys(map, GRANTS, "`grants`", diags);
     boolean log = map.get("log").map(n -> flag(n, "log")).orElse(false);
     boolean clock = map.get("clock").map(n -> flag(n, "clock")).orElse(false);
     boolean random = map.get("random").map(n -> flag(n, "random")).orElse(false);
     Optional<Set<String>> kv = map.get("kv").flatMap(n -> names(n, "kv", "buckets", KV, BUCKET));
     Optional<Set<String>> http = map.get("http").flatMap(n -> names(n, "http", "hosts", HTTP, HOST));
     Optional<Map<String, String>> config = map.get("config").flatMap(this::config);
-    return Optional.of(new GrantsDecl(new Grants(log, clock, random, kv, http, config), map.span()));
+    Optional<WasiGrantParser.Parsed> wasi = map.get("wasi").flatMap(n -> WasiGrantParser.parse(n, diags));
+    return Optional.of(new GrantsDecl(
+        new Grants(log, clock, random, kv, http, config, wasi.map(WasiGrantParser.Parsed::grant)),
+        map.span(), wasi.map(WasiGrantParser.Parsed::dirSpans).orElse(Map.of())));
   }
 
   // flag := true | false
@@ -100,7 +108,7 @@ public final class GrantsParser {
           "write " + example);
       return Optional.empty();
     }
-    checkKeys(map, spec, "`grants." + key + "`");
+    checkKeys(map, spec, "`grants." + key + "`", diags);
     Optional<YNode> items = map.get(list);
     if (items.isEmpty()) {
       return Optional.empty();
@@ -144,7 +152,8 @@ public final class GrantsParser {
     return Optional.of(out);
   }
 
-  private void checkKeys(YMap map, List<FieldSpec> spec, String where) {
+  /** Reports keys of {@code map} that {@code spec} does not have, and required ones it lacks. */
+  static void checkKeys(YMap map, List<FieldSpec> spec, String where, Diagnostics diags) {
     List<String> valid = spec.stream().map(FieldSpec::key).toList();
     for (YEntry e : map.entries()) {
       String key = e.key().value();

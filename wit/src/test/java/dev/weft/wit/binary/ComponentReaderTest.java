@@ -16,9 +16,11 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class ComponentReaderTest {
-  /** The shared component fixtures live with the engine's tests. */
+  /** The hand-written component fixtures live with the engine's tests, the examples beside their sources. */
   static byte[] fixture(String name) throws IOException {
-    return Files.readAllBytes(Path.of("../engine/src/test/resources/components", name));
+    Path example = Path.of("../examples/components", name.replaceFirst("\\.wasm$", ""), name);
+    return Files.readAllBytes(
+        Files.isRegularFile(example) ? example : Path.of("../engine/src/test/resources/components", name));
   }
 
   @Test
