@@ -404,4 +404,24 @@ class BuiltinNodesTest {
     assertEquals(11, r.get("size").asLong());
     assertEquals("HELLO, ADA!", r.get("loud").asText());
   }
+
+  @Test
+  void aSubflowOfBuiltinsRunsOncePerElementOfAForEach() throws Exception {
+    Files.writeString(dir.resolve("count-one.yaml"), String.join("\n",
+        "flow: count-one",
+        "input: { user: string }",
+        "nodes:",
+        "  n: { call: kv.increment, with: { bucket: sub, key: $input.user, delta: 1 } }",
+        "output: { n: $n }", ""));
+    // No `concurrency`: a `flow:` node has no pool to take its default from.
+    LoadedFlow f = flow(
+        "flow: count-all",
+        "input: { users: list<string> }",
+        "nodes:",
+        "  each: { flow: count-one.yaml, for-each: $input.users, with: { user: $item } }",
+        "output: { each: $each }");
+    JsonNode each = json(f, "{\"users\": [\"ada\", \"bob\", \"ada\"]}").get("each");
+    assertEquals(1, each.get(1).get("n").asLong());
+    assertEquals(3, each.get(0).get("n").asLong() + each.get(2).get("n").asLong(), "ada counted 1 and 2: " + each);
+  }
 }

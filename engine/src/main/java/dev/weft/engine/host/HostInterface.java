@@ -1,5 +1,6 @@
 package dev.weft.engine.host;
 
+import dev.weft.flows.builtin.HostPackage;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
@@ -17,10 +18,10 @@ public enum HostInterface {
   CONFIG("config", "config: {key: value}", Set.of("get"));
 
   /** The package every host interface belongs to. */
-  public static final String PACKAGE = "weft:host";
+  public static final String PACKAGE = HostPackage.NAME;
 
   /** Its version. */
-  public static final String VERSION = "0.1.0";
+  public static final String VERSION = HostPackage.VERSION;
 
   private final String grantKey;
   private final String grantExample;

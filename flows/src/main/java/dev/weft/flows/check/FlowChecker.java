@@ -8,7 +8,6 @@ import dev.weft.flows.ast.InputDecl;
 import dev.weft.flows.ast.NodeDecl;
 import dev.weft.flows.ast.OutputDecl;
 import dev.weft.flows.builtin.Builtin;
-import dev.weft.flows.builtin.BuiltinSignature;
 import dev.weft.flows.host.Grants;
 import dev.weft.flows.host.WasiDirs;
 import dev.weft.flows.http.HttpRoute;
@@ -131,7 +130,7 @@ public final class FlowChecker {
     }
     List<FlowComponent> components = new ArrayList<>();
     for (ComponentDecl c : doc.components()) {
-      reservedName(c);
+      BuiltinCalls.checkName(c, diags);
       componentDecls.put(c.name().name(), c);
       component(c).ifPresent(components::add);
     }
@@ -228,43 +227,14 @@ public final class FlowChecker {
         new Resolved(n, key.get(), sig.exports().get(key.get()), sig, Optional.empty()));
   }
 
-  /** A component may not take the name of a built-in namespace: `kv.get` would be ambiguous. */
-  private void reservedName(ComponentDecl c) {
-    String name = c.name().name();
-    if (Builtin.NAMESPACES.contains(name)) {
-      String what = Builtin.in(name).stream().map(b -> "`" + b.callName() + "`").collect(Collectors.joining(", "));
-      String kind = switch (name) {
-        case "kv" -> "KV nodes";
-        case "http" -> "HTTP node";
-        case "log" -> "log node";
-        default -> name + " nodes";
-      };
-      diags.error("FLOW0501", "`" + name + "` is the name of Weft's built-in " + kind + " (" + what
-              + "); call this component something else",
-          c.name().span(), "rename it, e.g. `my-" + name + "`, and write `my-" + name + ".function` in its nodes");
-    }
-  }
-
   /** `call: kv.get`, `call: log`: a built-in, typed by its `weft:host` function. */
   private Optional<Resolved> resolveBuiltin(NodeDecl n, Ident ns, Ident fn) {
-    Optional<Builtin> b = Builtin.find(ns.name(), fn.name());
-    if (b.isEmpty()) {
-      String written = ns.name() + (fn.name().isEmpty() ? "" : "." + fn.name());
-      List<String> all = java.util.Arrays.stream(Builtin.values()).map(Builtin::callName).toList();
-      String list = Builtin.in(ns.name()).stream()
-          .map(x -> "`" + x.callName() + ": " + BuiltinSignature.of(x).display() + "`")
-          .collect(Collectors.joining(", "));
-      diags.error("FLOW0502", "`" + written + "` is not a built-in function",
-          fn.name().isEmpty() ? ns.span() : new dev.weft.wit.diag.Span(ns.span().start(), fn.span().end()),
-          Suggestions.didYouMean(written, all).map(s -> s + " ").orElse("")
-              + (Builtin.in(ns.name()).size() == 1 ? "the `" + ns.name() + "` built-in is " : "the `" + ns.name() + "` built-ins are ")
-              + list);
-      return Optional.empty();
-    }
-    BuiltinSignature sig = BuiltinSignature.of(b.get());
-    String key = b.get().callName();
-    return Optional.of(new Resolved(n, key, sig.function(),
-        new ComponentSignature(sig.types(), Map.of(key, sig.function())), Optional.empty(), b));
+    return BuiltinCalls.resolve(ns, fn, diags).map(sig -> {
+      String key = sig.builtin().callName();
+      return new Resolved(n, key, sig.function(),
+          new ComponentSignature(sig.types(), Map.of(key, sig.function())), Optional.empty(),
+          Optional.of(sig.builtin()));
+    });
   }
 
   /** A `flow:` node: the sub-flow's inputs are its parameters, its output record its result. */
