@@ -55,12 +55,6 @@ class WitConformanceTest {
           DynamicTest.dynamicTest(
               name,
               () -> {
-                Assumptions.assumeFalse(
-                    Corpus.needsDecoder(c),
-                    "skipped: "
-                        + name
-                        + " is or depends on a component binary (.wasm/.wat); the binary"
-                        + " decoder is being written in another module");
                 WitLoad load = Wit.check(c, FEATURES);
                 assertTrue(load.ok(), () -> name + " should resolve:\n" + load.render());
                 Path json = c.resolveSibling(name + ".json");
@@ -82,9 +76,6 @@ class WitConformanceTest {
           DynamicTest.dynamicTest(
               name,
               () -> {
-                Assumptions.assumeFalse(
-                    Corpus.needsDecoder(c),
-                    "skipped: " + name + " needs the component binary decoder");
                 Assumptions.assumeFalse(
                     NOT_PRINTABLE.containsKey(name), () -> NOT_PRINTABLE.get(name));
                 Resolve original = Wit.load(c, FEATURES);
