@@ -148,7 +148,9 @@ final class DecodeArenas {
       }
     }
     List<Interface> ifaces = new ArrayList<>();
-    for (Iface i : interfaces) {
+    for (int k = 0; k < interfaces.size(); k++) {
+      Iface i = interfaces.get(k);
+      usesFirst(i, new InterfaceId(k));
       ifaces.add(
           new Interface(
               i.name,
@@ -170,6 +172,25 @@ final class DecodeArenas {
               w.stability));
     }
     return Map.entry(new Resolve(packages, ifaces, ws, types), ids.get(mainName));
+  }
+
+  /**
+   * Puts the types an interface {@code use}s from others before its own definitions, the order in
+   * which WIT text lists them, so that printing and parsing again gives the same model.
+   */
+  private void usesFirst(Iface i, InterfaceId id) {
+    Map<String, TypeId> uses = new LinkedHashMap<>();
+    Map<String, TypeId> own = new LinkedHashMap<>();
+    i.types.forEach(
+        (name, t) -> {
+          boolean used =
+              types.get(t.index()).definition() instanceof Named n
+                  && !types.get(n.id().index()).owner().iface().equals(Optional.of(id));
+          (used ? uses : own).put(name, t);
+        });
+    i.types.clear();
+    i.types.putAll(uses);
+    i.types.putAll(own);
   }
 
   /** Depth-first: the packages that {@code pkg}'s interfaces use from go first. */

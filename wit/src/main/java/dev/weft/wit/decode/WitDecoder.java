@@ -271,6 +271,7 @@ public final class WitDecoder {
             "export `" + e.name() + "` is not a function or an instance, which WIT cannot express");
       }
     }
+    WorldUses.add(arenas, root, id);
     var done = arenas.finish(main);
     return new Decoded(done.getKey(), done.getValue(), Form.COMPONENT, Optional.of(id));
   }

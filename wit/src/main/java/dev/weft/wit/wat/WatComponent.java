@@ -144,7 +144,10 @@ public final class WatComponent {
   // (export $id? name attrs? externdesc), in a component or instance type
   private void declExport(SExpr.SList f, Scope s) {
     Cursor c = new Cursor(f, 1);
-    c.id(); // an id here would name the export's index; the desc's own id does that
+    if (c.peek() instanceof SExpr.Atom a && a.kind() == SExpr.AtomKind.ID) {
+      throw new WatException(
+          a.start(), a.end(), "in a type, the `$name` goes on the item: `(export \"n\" (type $name ...))`");
+    }
     String name = name(c);
     NameAttrs attrs = attrs(c);
     Extern e = externDesc(list(c.next("what is exported, such as `(func (type 0))`"), "an export's type"), s);
@@ -494,7 +497,12 @@ public final class WatComponent {
 
   /** {@code (sort $id? (type i))}, or an inline definition hoisted into a type of its own. */
   private int typeUse(Cursor c, SExpr.SList d, Scope s, Inline inline) {
-    if (c.peek() instanceof SExpr.SList t && t.head().equals("type")) {
+    // `(type 3)` or `(type $t)` refers to a type; `(type (record ..))` starts inline declarations.
+    if (c.peek() instanceof SExpr.SList t
+        && t.head().equals("type")
+        && t.items().size() == 2
+        && t.items().get(1) instanceof SExpr.Atom ref
+        && (ref.kind() == SExpr.AtomKind.ID || isNumber(ref.text()))) {
       Cursor tc = new Cursor(t, 1);
       int index = resolve(s, Sort.TYPE, tc.next("a type index"));
       tc.end();
