@@ -225,7 +225,7 @@ final class PackageDocs {
               ((FlagsType) t)
                   .flags().stream().map(c -> new Name(c.name(), Docs.of(doc.apply(c.name())))).toList());
       case BOOL, U8, U16, U32, U64, S8, S16, S32, S64, F32, F64, CHAR, STRING, ERROR_CONTEXT, LIST,
-          FIXED_LIST, OPTION, RESULT, TUPLE, RESOURCE, OWN, BORROW, FUTURE, STREAM, NAMED ->
+          FIXED_LIST, MAP, OPTION, RESULT, TUPLE, RESOURCE, OWN, BORROW, FUTURE, STREAM, NAMED ->
           throw bad("it gives docs to the items of a type that has none");
     };
   }

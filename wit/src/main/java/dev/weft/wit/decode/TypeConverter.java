@@ -9,6 +9,7 @@ import dev.weft.wit.model.FixedListType;
 import dev.weft.wit.model.FlagsType;
 import dev.weft.wit.model.FutureType;
 import dev.weft.wit.model.ListType;
+import dev.weft.wit.model.MapType;
 import dev.weft.wit.model.Name;
 import dev.weft.wit.model.Named;
 import dev.weft.wit.model.OptionType;
@@ -146,9 +147,7 @@ final class TypeConverter {
       case BORROW -> new Borrow(handle(d.type(0), where));
       case STREAM -> new StreamType(d.types.get(0).map(t -> valType(t, where)));
       case FUTURE -> new FutureType(d.types.get(0).map(t -> valType(t, where)));
-      case MAP ->
-          new ListType(
-              new TupleType(List.of(valType(d.type(0), where), valType(d.type(1), where))));
+      case MAP -> new MapType(valType(d.type(0), where), valType(d.type(1), where));
       case PRIM -> throw new IllegalStateException("primitive definitions are Ty.Prim");
     };
   }

@@ -7,6 +7,7 @@ import dev.weft.wit.model.FixedListType;
 import dev.weft.wit.model.Function;
 import dev.weft.wit.model.FutureType;
 import dev.weft.wit.model.ListType;
+import dev.weft.wit.model.MapType;
 import dev.weft.wit.model.Named;
 import dev.weft.wit.model.OptionType;
 import dev.weft.wit.model.Own;
@@ -76,6 +77,7 @@ final class WorldUses {
       case LIST -> new ListType(type(((ListType) t).element()));
       case FIXED_LIST ->
           new FixedListType(type(((FixedListType) t).element()), ((FixedListType) t).size());
+      case MAP -> new MapType(type(((MapType) t).key()), type(((MapType) t).value()));
       case OPTION -> new OptionType(type(((OptionType) t).some()));
       case RESULT ->
           new ResultType(

@@ -171,6 +171,12 @@ public final class ModelDump {
       case LIST -> "list<" + type(((ListType) t).element()) + ">";
       case FIXED_LIST ->
           "list<" + type(((FixedListType) t).element()) + ", " + ((FixedListType) t).size() + ">";
+      case MAP ->
+          "map<"
+              + type(((dev.weft.wit.model.MapType) t).key())
+              + ", "
+              + type(((dev.weft.wit.model.MapType) t).value())
+              + ">";
       case OPTION -> "option<" + type(((OptionType) t).some()) + ">";
       case RESULT ->
           "result<"
