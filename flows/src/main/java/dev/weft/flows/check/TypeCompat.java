@@ -54,8 +54,8 @@ final class TypeCompat {
       case FIXED_LIST -> ((FixedListType) fs).size() != ((FixedListType) es).size()
           ? differ(f, ft, e, et, path)
           : mismatch(((FixedListType) fs).element(), ft, ((FixedListType) es).element(), et, path + "[]");
-      case MAP -> mismatch(((MapType) fs).key(), ft, ((MapType) es).key(), et, path + "{key}")
-          .or(() -> mismatch(((MapType) fs).value(), ft, ((MapType) es).value(), et, path + "{}"));
+      case MAP -> mismatch(((MapType) fs).key(), ft, ((MapType) es).key(), et, path + ".key")
+          .or(() -> mismatch(((MapType) fs).value(), ft, ((MapType) es).value(), et, path + ".value"));
       case OPTION -> mismatch(
           ((OptionType) fs).some(), ft, ((OptionType) es).some(), et, path + "?");
       case RESULT -> result((ResultType) fs, ft, (ResultType) es, et, f, e, path);
