@@ -40,9 +40,9 @@ public final class Wit {
   private Wit() {}
 
   /**
-   * Loads and resolves WIT: a {@code .wit} file, a {@code .wit.md} file, a package folder with
-   * its dependencies under {@code deps/} (which may hold component binaries and component text
-   * too), or the WIT of a component binary ({@code .wasm}) or component text ({@code .wat}).
+   * Loads and resolves WIT: a {@code .wit} file, a {@code .wit.md} file, a package folder with its
+   * dependencies under {@code deps/} (which may hold component binaries and component text too), or
+   * the WIT of a component binary ({@code .wasm}) or component text ({@code .wat}).
    *
    * @param path what to load
    * @param features the {@code @unstable(feature = ..)} features to include; items gated on other
@@ -103,8 +103,8 @@ public final class Wit {
 
   /**
    * The packages {@code roots} and then every other package of {@code resolve} as nested {@code
-   * package .. { }} blocks: one text that parses on its own, as the WIT of a component binary
-   * must be (the binary carries the parts of other packages it uses).
+   * package .. { }} blocks: one text that parses on its own, as the WIT of a component binary must
+   * be (the binary carries the parts of other packages it uses).
    */
   public static String printWithDependencies(Resolve resolve, List<PackageId> roots) {
     List<PackageId> all = new ArrayList<>(roots);

@@ -122,8 +122,7 @@ public sealed interface Section {
   }
 
   /** A component export: name, what is exported, an optional type ascription, attributes. */
-  record Export(
-      String name, Sort.Idx item, java.util.Optional<ExternType> type, NameAttrs attrs) {
+  record Export(String name, Sort.Idx item, java.util.Optional<ExternType> type, NameAttrs attrs) {
     public Export(String name, Sort.Idx item, java.util.Optional<ExternType> type) {
       this(name, item, type, NameAttrs.NONE);
     }

@@ -18,11 +18,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Types a component the way a validator does: walks its sections keeping the component-level
- * index spaces (types, functions, instances, components), instantiates nested components with
- * their arguments substituted for their imports, and ends with the types of the component's
- * imports and exports. Core modules, core instances and canonical built-ins are only counted where
- * they add component-level items ({@code canon lift} adds a function); WIT never needs their types.
+ * Types a component the way a validator does: walks its sections keeping the component-level index
+ * spaces (types, functions, instances, components), instantiates nested components with their
+ * arguments substituted for their imports, and ends with the types of the component's imports and
+ * exports. Core modules, core instances and canonical built-ins are only counted where they add
+ * component-level items ({@code canon lift} adds a function); WIT never needs their types.
  *
  * <p>One instance types one component (or one nested instantiation); not thread-safe, and not
  * reusable.
@@ -190,13 +190,13 @@ final class ComponentTyper {
           }
           case CORE_MODULE -> new Extern.ModuleItem();
           case CORE_FUNC,
-                  CORE_TABLE,
-                  CORE_MEMORY,
-                  CORE_GLOBAL,
-                  CORE_TAG,
-                  CORE_TYPE,
-                  CORE_INSTANCE,
-                  VALUE ->
+              CORE_TABLE,
+              CORE_MEMORY,
+              CORE_GLOBAL,
+              CORE_TAG,
+              CORE_TYPE,
+              CORE_INSTANCE,
+              VALUE ->
               throw new UnsupportedComponentException(
                   "export `" + x.name() + "` of a " + item.sort() + " is not supported");
         };
@@ -263,13 +263,13 @@ final class ComponentTyper {
                       typeOf(get(top.components, i.item().index(), "component")));
               case CORE_MODULE -> new Extern.ModuleItem();
               case CORE_FUNC,
-                      CORE_TABLE,
-                      CORE_MEMORY,
-                      CORE_GLOBAL,
-                      CORE_TAG,
-                      CORE_TYPE,
-                      CORE_INSTANCE,
-                      VALUE ->
+                  CORE_TABLE,
+                  CORE_MEMORY,
+                  CORE_GLOBAL,
+                  CORE_TAG,
+                  CORE_TYPE,
+                  CORE_INSTANCE,
+                  VALUE ->
                   throw new UnsupportedComponentException(
                       "instance export `" + i.name() + "` of a " + i.item().sort());
             };
@@ -295,13 +295,13 @@ final class ComponentTyper {
       case COMPONENT -> get(top.components, idx.index(), "component");
       case CORE_MODULE -> new CoreModuleArg();
       case CORE_FUNC,
-              CORE_TABLE,
-              CORE_MEMORY,
-              CORE_GLOBAL,
-              CORE_TAG,
-              CORE_TYPE,
-              CORE_INSTANCE,
-              VALUE ->
+          CORE_TABLE,
+          CORE_MEMORY,
+          CORE_GLOBAL,
+          CORE_TAG,
+          CORE_TYPE,
+          CORE_INSTANCE,
+          VALUE ->
           throw new UnsupportedComponentException(
               "instantiation arguments of sort " + idx.sort() + " are not supported");
     };
@@ -373,18 +373,18 @@ final class ComponentTyper {
             case COMPONENT -> entity instanceof Extern.ComponentItem;
             case CORE_MODULE -> entity instanceof Extern.ModuleItem;
             case CORE_FUNC,
-                    CORE_TABLE,
-                    CORE_MEMORY,
-                    CORE_GLOBAL,
-                    CORE_TAG,
-                    CORE_TYPE,
-                    CORE_INSTANCE,
-                    VALUE ->
+                CORE_TABLE,
+                CORE_MEMORY,
+                CORE_GLOBAL,
+                CORE_TAG,
+                CORE_TYPE,
+                CORE_INSTANCE,
+                VALUE ->
                 false;
           };
       if (!fits) {
-        throw error("export `" + ie.name() + "` of instance " + ie.instance() + " is not a "
-            + ie.sort());
+        throw error(
+            "export `" + ie.name() + "` of instance " + ie.instance() + " is not a " + ie.sort());
       }
       declare(e, s);
     } else if (a instanceof Alias.Outer o) {
@@ -541,7 +541,8 @@ final class ComponentTyper {
         types.add(Optional.of(valType(l.element(), s)));
         length = l.length();
       }
-      case TUPLE -> ((DefType.TupleDef) d).types().forEach(t -> types.add(Optional.of(valType(t, s))));
+      case TUPLE ->
+          ((DefType.TupleDef) d).types().forEach(t -> types.add(Optional.of(valType(t, s))));
       case FLAGS -> labels.addAll(((DefType.FlagsDef) d).names());
       case ENUM -> labels.addAll(((DefType.EnumDef) d).names());
       case OPTION -> types.add(Optional.of(valType(((DefType.OptionDef) d).some(), s)));

@@ -38,6 +38,7 @@ final class DecodeArenas {
     final Map<String, Function> functions = new LinkedHashMap<>();
     Docs docs = Docs.NONE;
     Stability stability = Stability.UNKNOWN;
+
     /** The package, once known: foreign interfaces get theirs at creation, others in finish. */
     String pkg;
 
@@ -104,8 +105,8 @@ final class DecodeArenas {
 
   /**
    * The finished resolve: foreign packages first, each after the packages its interfaces {@code
-   * use} from, then {@code main} (merged with a foreign package of the same name, as happens when
-   * a world of a package imports that package's own interfaces).
+   * use} from, then {@code main} (merged with a foreign package of the same name, as happens when a
+   * world of a package imports that package's own interfaces).
    *
    * @return the resolve and the id of {@code main}
    */
@@ -201,13 +202,17 @@ final class DecodeArenas {
     for (InterfaceId i : foreign.get(pkg).interfaces.values()) {
       for (TypeId t : iface(i).types.values()) {
         if (types.get(t.index()).definition() instanceof Named n) {
-          types.get(n.id().index()).owner().iface().ifPresent(
-              dep -> {
-                String depPkg = iface(dep).pkg;
-                if (depPkg != null && !depPkg.equals(pkg) && foreign.containsKey(depPkg)) {
-                  visit(depPkg, order, onPath);
-                }
-              });
+          types
+              .get(n.id().index())
+              .owner()
+              .iface()
+              .ifPresent(
+                  dep -> {
+                    String depPkg = iface(dep).pkg;
+                    if (depPkg != null && !depPkg.equals(pkg) && foreign.containsKey(depPkg)) {
+                      visit(depPkg, order, onPath);
+                    }
+                  });
         }
       }
     }

@@ -27,9 +27,9 @@ record Extern(String name, Entity entity, NameAttrs attrs) {
   record ComponentItem(Ty.Component type) implements Entity {}
 
   /**
-   * A type: {@code referenced} is the type the import or export names, {@code created} the new
-   * type the declaration introduces into the index space (an {@link Ty.Alias} of it, or for {@code
-   * (sub resource)} the fresh resource itself).
+   * A type: {@code referenced} is the type the import or export names, {@code created} the new type
+   * the declaration introduces into the index space (an {@link Ty.Alias} of it, or for {@code (sub
+   * resource)} the fresh resource itself).
    */
   record TypeItem(Ty referenced, Ty created) implements Entity {}
 

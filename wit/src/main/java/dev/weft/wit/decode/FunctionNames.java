@@ -34,7 +34,8 @@ final class FunctionNames {
         yield new Parsed(rest, FunctionKind.Form.FREESTANDING, Optional.empty(), true);
       }
       case "constructor" ->
-          new Parsed("[constructor]" + rest, FunctionKind.Form.CONSTRUCTOR, Optional.of(rest), async);
+          new Parsed(
+              "[constructor]" + rest, FunctionKind.Form.CONSTRUCTOR, Optional.of(rest), async);
       case "method", "static" -> {
         int dot = rest.indexOf('.');
         if (dot <= 0) {

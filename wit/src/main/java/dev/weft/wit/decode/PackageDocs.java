@@ -31,10 +31,10 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * The docs and feature gates of an encoded WIT package: the binary format has no place for them,
- * so wit-component writes them as JSON into a {@code package-docs} custom section (a version byte,
- * 0 or 1, then the JSON). Applied to the package's interfaces, worlds, types and functions before
- * the resolve is frozen.
+ * The docs and feature gates of an encoded WIT package: the binary format has no place for them, so
+ * wit-component writes them as JSON into a {@code package-docs} custom section (a version byte, 0
+ * or 1, then the JSON). Applied to the package's interfaces, worlds, types and functions before the
+ * resolve is frozen.
  */
 final class PackageDocs {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -72,7 +72,8 @@ final class PackageDocs {
             e -> {
               InterfaceId id = pkg.interfaces.get(e.getKey());
               if (id == null) {
-                throw bad("it names interface `" + e.getKey() + "`, which the package does not have");
+                throw bad(
+                    "it names interface `" + e.getKey() + "`, which the package does not have");
               }
               iface(id, e.getValue());
             });
@@ -111,12 +112,18 @@ final class PackageDocs {
         .forEach(
             e -> {
               if (!(w.imports.get(WorldKey.of(e.getKey())) instanceof WorldItem.TypeItem t)) {
-                throw bad("it names type `" + e.getKey() + "`, which world `" + w.name + "` does not have");
+                throw bad(
+                    "it names type `"
+                        + e.getKey()
+                        + "`, which world `"
+                        + w.name
+                        + "` does not have");
               }
               type(t.id(), e.getValue());
             });
     fields(meta.get("funcs")).forEach(e -> worldFunction(w, e.getKey(), e.getValue(), true));
-    fields(meta.get("func_exports")).forEach(e -> worldFunction(w, e.getKey(), e.getValue(), false));
+    fields(meta.get("func_exports"))
+        .forEach(e -> worldFunction(w, e.getKey(), e.getValue(), false));
     fields(meta.get("interface_import_stability"))
         .forEach(e -> interfaceStability(w.imports, e.getKey(), stability(e.getValue())));
     fields(meta.get("interface_export_stability"))
@@ -139,7 +146,9 @@ final class PackageDocs {
   private void worldFunction(WorldB w, String name, JsonNode meta, boolean importsFirst) {
     WorldKey key = WorldKey.of(name);
     Map<WorldKey, WorldItem> items =
-        importsFirst && w.imports.get(key) instanceof WorldItem.FunctionItem ? w.imports : w.exports;
+        importsFirst && w.imports.get(key) instanceof WorldItem.FunctionItem
+            ? w.imports
+            : w.exports;
     if (!(items.get(key) instanceof WorldItem.FunctionItem f)) {
       throw bad("it names function `" + name + "`, which world `" + w.name + "` does not have");
     }
@@ -219,13 +228,41 @@ final class PackageDocs {
       case ENUM ->
           new EnumType(
               ((EnumType) t)
-                  .cases().stream().map(c -> new Name(c.name(), Docs.of(doc.apply(c.name())))).toList());
+                  .cases().stream()
+                      .map(c -> new Name(c.name(), Docs.of(doc.apply(c.name()))))
+                      .toList());
       case FLAGS ->
           new FlagsType(
               ((FlagsType) t)
-                  .flags().stream().map(c -> new Name(c.name(), Docs.of(doc.apply(c.name())))).toList());
-      case BOOL, U8, U16, U32, U64, S8, S16, S32, S64, F32, F64, CHAR, STRING, ERROR_CONTEXT, LIST,
-          FIXED_LIST, MAP, OPTION, RESULT, TUPLE, RESOURCE, OWN, BORROW, FUTURE, STREAM, NAMED ->
+                  .flags().stream()
+                      .map(c -> new Name(c.name(), Docs.of(doc.apply(c.name()))))
+                      .toList());
+      case BOOL,
+          U8,
+          U16,
+          U32,
+          U64,
+          S8,
+          S16,
+          S32,
+          S64,
+          F32,
+          F64,
+          CHAR,
+          STRING,
+          ERROR_CONTEXT,
+          LIST,
+          FIXED_LIST,
+          MAP,
+          OPTION,
+          RESULT,
+          TUPLE,
+          RESOURCE,
+          OWN,
+          BORROW,
+          FUTURE,
+          STREAM,
+          NAMED ->
           throw bad("it gives docs to the items of a type that has none");
     };
   }
@@ -234,7 +271,12 @@ final class PackageDocs {
     // Version 0 wrote a function's docs as a bare string (or null); version 1 an object.
     if (meta == null || meta.isNull() || meta.isTextual()) {
       return new Function(
-          f.name(), f.kind(), f.params(), f.result(), Docs.of(text(meta).orElse(null)), f.stability());
+          f.name(),
+          f.kind(),
+          f.params(),
+          f.result(),
+          Docs.of(text(meta).orElse(null)),
+          f.stability());
     }
     return new Function(
         f.name(),
@@ -245,15 +287,16 @@ final class PackageDocs {
         stability(meta.get("stability")));
   }
 
-  /** {@code "unknown"}, {@code {"stable": {"since": v}}} or {@code {"unstable": {"feature": f}}}. */
+  /**
+   * {@code "unknown"}, {@code {"stable": {"since": v}}} or {@code {"unstable": {"feature": f}}}.
+   */
   private static Stability stability(JsonNode s) {
     if (s == null || s.isNull() || (s.isTextual() && s.asText().equals("unknown"))) {
       return Stability.UNKNOWN;
     }
     if (s.has("stable")) {
       JsonNode v = s.get("stable");
-      return new Stability(
-          Stability.Level.STABLE, text(v.get("since")), text(v.get("deprecated")));
+      return new Stability(Stability.Level.STABLE, text(v.get("since")), text(v.get("deprecated")));
     }
     if (s.has("unstable")) {
       JsonNode v = s.get("unstable");

@@ -35,8 +35,8 @@ sealed interface Ty {
 
   /**
    * A defined value type: a record, variant, list... {@code labels} are the field, case, flag or
-   * enum case names; {@code types} the field and case types, the element types, or the resource
-   * of a handle, empty where the binary has none (a case without payload, {@code result<_, E>}).
+   * enum case names; {@code types} the field and case types, the element types, or the resource of
+   * a handle, empty where the binary has none (a case without payload, {@code result<_, E>}).
    */
   final class Defined implements Ty {
     final DefType.ValKind kind;
@@ -61,8 +61,8 @@ sealed interface Ty {
   final class Resource implements Ty {}
 
   /**
-   * The new type an import or export of a type introduces ({@code (export "t" (type (eq 3)))}):
-   * the same type as {@code target} under a new identity, as wasmparser's {@code created} ids are.
+   * The new type an import or export of a type introduces ({@code (export "t" (type (eq 3)))}): the
+   * same type as {@code target} under a new identity, as wasmparser's {@code created} ids are.
    */
   final class Alias implements Ty {
     final Ty target;

@@ -27,8 +27,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Turns validator types ({@link Ty}) into WIT types: a type some import or export has named
- * becomes a reference to that named definition, anything else is written out structurally.
+ * Turns validator types ({@link Ty}) into WIT types: a type some import or export has named becomes
+ * a reference to that named definition, anything else is written out structurally.
  */
 final class TypeConverter {
   private final DecodeArenas arenas;
@@ -94,17 +94,7 @@ final class TypeConverter {
                     + d.kind.name().toLowerCase(java.util.Locale.ROOT)
                     + " type that no import or export names; WIT gives every record, variant,"
                     + " enum and flags type a name");
-        case PRIM,
-            LIST,
-            FIXED_LIST,
-            TUPLE,
-            OPTION,
-            RESULT,
-            OWN,
-            BORROW,
-            STREAM,
-            FUTURE,
-            MAP -> {
+        case PRIM, LIST, FIXED_LIST, TUPLE, OPTION, RESULT, OWN, BORROW, STREAM, FUTURE, MAP -> {
           return definition(d, where);
         }
       }
@@ -138,11 +128,13 @@ final class TypeConverter {
       case FLAGS -> new FlagsType(d.labels.stream().map(Name::of).toList());
       case LIST -> new ListType(valType(d.type(0), where));
       case FIXED_LIST -> new FixedListType(valType(d.type(0), where), d.length);
-      case TUPLE -> new TupleType(d.types.stream().map(t -> valType(t.orElseThrow(), where)).toList());
+      case TUPLE ->
+          new TupleType(d.types.stream().map(t -> valType(t.orElseThrow(), where)).toList());
       case OPTION -> new OptionType(valType(d.type(0), where));
       case RESULT ->
           new ResultType(
-              d.types.get(0).map(t -> valType(t, where)), d.types.get(1).map(t -> valType(t, where)));
+              d.types.get(0).map(t -> valType(t, where)),
+              d.types.get(1).map(t -> valType(t, where)));
       case OWN -> new Own(handle(d.type(0), where));
       case BORROW -> new Borrow(handle(d.type(0), where));
       case STREAM -> new StreamType(d.types.get(0).map(t -> valType(t, where)));

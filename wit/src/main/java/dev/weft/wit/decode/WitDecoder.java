@@ -39,8 +39,8 @@ import java.util.Optional;
  * world it was built for). The result is the same {@link Resolve} the text front end produces.
  *
  * <p>Types keep their identity: an export that names a type already decoded becomes an alias of it
- * (a {@code use} when the two live in different interfaces), anonymous types ({@code list<u8>})
- * are written inline, and records, variants, enums, flags and resources need a name, as in WIT.
+ * (a {@code use} when the two live in different interfaces), anonymous types ({@code list<u8>}) are
+ * written inline, and records, variants, enums, flags and resources need a name, as in WIT.
  * Stateless; every call decodes on its own.
  */
 public final class WitDecoder {
@@ -81,8 +81,8 @@ public final class WitDecoder {
    *
    * @throws BinaryFormatException when the bytes are not a well-formed component or core module,
    *     naming the byte offset
-   * @throws UnsupportedComponentException when the binary is well formed but WIT cannot describe
-   *     it (value imports, a record without a name...), saying what
+   * @throws UnsupportedComponentException when the binary is well formed but WIT cannot describe it
+   *     (value imports, a record without a name...), saying what
    */
   public static Decoded decode(byte[] bytes) {
     if (isCoreModule(bytes)) {
@@ -92,8 +92,8 @@ public final class WitDecoder {
   }
 
   /**
-   * Decodes the WIT of a component given as its sections (as {@link
-   * dev.weft.wit.wat.WatComponent} makes them from text).
+   * Decodes the WIT of a component given as its sections (as {@link dev.weft.wit.wat.WatComponent}
+   * makes them from text).
    *
    * @throws BinaryFormatException when an index is out of range or names the wrong kind of item
    * @throws UnsupportedComponentException when WIT cannot describe the component
@@ -186,9 +186,7 @@ public final class WitDecoder {
       Names.Qualified q =
           Names.of(item.name())
               .orElseThrow(
-                  () ->
-                      unsupported(
-                          "`" + item.name() + "` is not a full interface or world name"));
+                  () -> unsupported("`" + item.name() + "` is not a full interface or world name"));
       PackageName pkgName = q.packageName(item.attrs());
       if (main == null) {
         main = new Pkg(pkgName);
@@ -286,7 +284,8 @@ public final class WitDecoder {
       if (e.entity() instanceof Extern.InstanceItem) {
         worldInstance(e, pkg, w.imports);
       } else if (e.entity() instanceof Extern.TypeItem t) {
-        w.imports.put(WorldKey.of(e.name()), new WorldItem.TypeItem(typeExport(e.name(), t, owner)));
+        w.imports.put(
+            WorldKey.of(e.name()), new WorldItem.TypeItem(typeExport(e.name(), t, owner)));
       } else if (e.entity() instanceof Extern.FuncItem f) {
         w.imports.put(
             WorldKey.of(e.name()), new WorldItem.FunctionItem(function(e.name(), f, owner)));
@@ -399,7 +398,8 @@ public final class WitDecoder {
       } else if (x.entity() instanceof Extern.FuncItem f) {
         iface.functions.put(x.name(), function(x.name(), f, owner));
       } else {
-        throw unsupported("interface `" + name + "` exports `" + x.name() + "`, not a type or function");
+        throw unsupported(
+            "interface `" + name + "` exports `" + x.name() + "`, not a type or function");
       }
     }
     if (q.isEmpty()) {
@@ -449,8 +449,7 @@ public final class WitDecoder {
     Optional<TypeId> resource = n.resource().map(r -> resourceOf(r, owner, name));
     List<Param> params = new ArrayList<>();
     for (int i = 0; i < type.params.size(); i++) {
-      params.add(
-          new Param(type.names.get(i), types.valType(type.params.get(i), "`" + name + "`")));
+      params.add(new Param(type.names.get(i), types.valType(type.params.get(i), "`" + name + "`")));
     }
     Optional<WitType> result = type.result.map(r -> types.valType(r, "`" + name + "`"));
     return new Function(
@@ -469,16 +468,15 @@ public final class WitDecoder {
     }
     // A resource this scope `use`s from another interface.
     TypeId local =
-        owner.iface().isPresent()
-            ? arenas.iface(owner.iface().get()).types.get(resource)
-            : null;
+        owner.iface().isPresent() ? arenas.iface(owner.iface().get()).types.get(resource) : null;
     if (local != null) {
       TypeId target = types.unalias(local);
       if (arenas.types.get(target.index()).definition() instanceof ResourceType) {
         return target;
       }
     }
-    throw unsupported("function `" + function + "` belongs to `" + resource + "`, not a resource here");
+    throw unsupported(
+        "function `" + function + "` belongs to `" + resource + "`, not a resource here");
   }
 
   private static UnsupportedComponentException unsupported(String message) {

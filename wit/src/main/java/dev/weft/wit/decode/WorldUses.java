@@ -29,8 +29,8 @@ import java.util.Map;
 /**
  * Gives a component's world the {@code use}s its functions need. Components that wit-component
  * builds import every type a world-level function mentions ({@code (import "t" (type (eq ..)))});
- * components written by hand may name an imported interface's type directly, which WIT can only
- * say through a {@code use} in the world. This adds that {@code use} (a type import aliasing the
+ * components written by hand may name an imported interface's type directly, which WIT can only say
+ * through a {@code use} in the world. This adds that {@code use} (a type import aliasing the
  * interface's type) and points the functions at it, so the world prints as WIT that resolves.
  */
 final class WorldUses {
@@ -85,8 +85,25 @@ final class WorldUses {
       case TUPLE -> new TupleType(((TupleType) t).types().stream().map(this::type).toList());
       case FUTURE -> new FutureType(((FutureType) t).element().map(this::type));
       case STREAM -> new StreamType(((StreamType) t).element().map(this::type));
-      case BOOL, U8, U16, U32, U64, S8, S16, S32, S64, F32, F64, CHAR, STRING, ERROR_CONTEXT,
-          RECORD, VARIANT, ENUM, FLAGS, RESOURCE ->
+      case BOOL,
+          U8,
+          U16,
+          U32,
+          U64,
+          S8,
+          S16,
+          S32,
+          S64,
+          F32,
+          F64,
+          CHAR,
+          STRING,
+          ERROR_CONTEXT,
+          RECORD,
+          VARIANT,
+          ENUM,
+          FLAGS,
+          RESOURCE ->
           t;
     };
   }
@@ -106,8 +123,7 @@ final class WorldUses {
       return id; // the name is taken; WIT cannot name this type here
     }
     TypeId alias =
-        arenas.addType(
-            new TypeDef(def.name(), new Named(id), owner, Docs.NONE, Stability.UNKNOWN));
+        arenas.addType(new TypeDef(def.name(), new Named(id), owner, Docs.NONE, Stability.UNKNOWN));
     world.imports.put(key, new WorldItem.TypeItem(alias));
     aliases.put(id, alias);
     return alias;

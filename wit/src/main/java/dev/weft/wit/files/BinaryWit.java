@@ -15,10 +15,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Reads the WIT of a component binary ({@code .wasm}: a component, a WIT package encoded as one,
- * or a core module with a {@code component-type} section) or of component text ({@code .wat}).
- * Every problem becomes a diagnostic: a malformed binary names the byte offset, component text
- * points at line and column. Nothing is thrown for bad input.
+ * Reads the WIT of a component binary ({@code .wasm}: a component, a WIT package encoded as one, or
+ * a core module with a {@code component-type} section) or of component text ({@code .wat}). Every
+ * problem becomes a diagnostic: a malformed binary names the byte offset, component text points at
+ * line and column. Nothing is thrown for bad input.
  */
 public final class BinaryWit {
   private BinaryWit() {}

@@ -1,8 +1,8 @@
 package dev.weft.wit.files;
 
 import dev.weft.wit.ast.SourceFile;
-import dev.weft.wit.decode.WitDecoder;
 import dev.weft.wit.ast.WitParser;
+import dev.weft.wit.decode.WitDecoder;
 import dev.weft.wit.diag.Diagnostics;
 import dev.weft.wit.diag.SourceMap;
 import dev.weft.wit.diag.Span;
@@ -201,5 +201,4 @@ public final class WitFiles {
     String n = p.getFileName().toString();
     return n.endsWith(".wit") || n.endsWith(".wit.md");
   }
-
 }

@@ -215,8 +215,23 @@ final class IncludeResolver {
                       .toList());
       case FUTURE -> new FutureType(((FutureType) t).element().map(this::local));
       case STREAM -> new StreamType(((StreamType) t).element().map(this::local));
-      case BOOL, U8, U16, U32, U64, S8, S16, S32, S64, F32, F64, CHAR, STRING, ERROR_CONTEXT,
-          ENUM, FLAGS, RESOURCE ->
+      case BOOL,
+          U8,
+          U16,
+          U32,
+          U64,
+          S8,
+          S16,
+          S32,
+          S64,
+          F32,
+          F64,
+          CHAR,
+          STRING,
+          ERROR_CONTEXT,
+          ENUM,
+          FLAGS,
+          RESOURCE ->
           t;
     };
   }

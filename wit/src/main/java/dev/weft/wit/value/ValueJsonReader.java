@@ -286,7 +286,8 @@ final class ValueJsonReader {
         }
         pairs.add(
             new TupleValue(
-                List.of(new Str(e.getKey()), read(e.getValue(), t.value(), path.field(e.getKey())))));
+                List.of(
+                    new Str(e.getKey()), read(e.getValue(), t.value(), path.field(e.getKey())))));
       }
       return new ListValue(pairs);
     }

@@ -187,8 +187,8 @@ final class ValueJsonWriter {
   }
 
   /**
-   * A map with string keys writes as an object (a key given twice keeps its last value, as the
-   * spec reads maps); other maps write as an array of {@code [key, value]} pairs.
+   * A map with string keys writes as an object (a key given twice keeps its last value, as the spec
+   * reads maps); other maps write as an array of {@code [key, value]} pairs.
    */
   private JsonNode map(WitValue v, MapType t, WitType declared, JsonPath path) {
     if (types.unalias(t.key()) != Primitive.STRING) {

@@ -34,6 +34,7 @@ public final class WatComponent {
     final Optional<String> id;
     final Map<Sort, Integer> counts = new EnumMap<>(Sort.class);
     final Map<Sort, Map<String, Integer>> names = new EnumMap<>(Sort.class);
+
     /** The declarations of a type scope; null for the component itself. */
     final List<DefType.Decl> decls;
 
@@ -60,7 +61,9 @@ public final class WatComponent {
    */
   public static List<Section> sections(String text) {
     List<SExpr> top = SExprParser.parse(text);
-    if (top.size() != 1 || !(top.get(0) instanceof SExpr.SList c) || !c.head().equals("component")) {
+    if (top.size() != 1
+        || !(top.get(0) instanceof SExpr.SList c)
+        || !c.head().equals("component")) {
       SExpr first = top.isEmpty() ? null : top.get(0);
       int at = first == null ? 0 : first.start();
       String what =
@@ -72,13 +75,17 @@ public final class WatComponent {
     WatComponent w = new WatComponent(text);
     int i = 1;
     Optional<String> id = Optional.empty();
-    if (i < c.items().size() && c.items().get(i) instanceof SExpr.Atom a && a.kind() == SExpr.AtomKind.ID) {
+    if (i < c.items().size()
+        && c.items().get(i) instanceof SExpr.Atom a
+        && a.kind() == SExpr.AtomKind.ID) {
       id = Optional.of(a.text());
       i++;
     }
     Scope scope = new Scope(null, id, null);
     for (; i < c.items().size(); i++) {
-      w.field(list(c.items().get(i), "a component field such as `(type ...)` or `(export ...)`"), scope);
+      w.field(
+          list(c.items().get(i), "a component field such as `(type ...)` or `(export ...)`"),
+          scope);
     }
     return w.sections;
   }
@@ -130,13 +137,16 @@ public final class WatComponent {
     Cursor c = new Cursor(f, 1);
     String name = name(c);
     NameAttrs attrs = attrs(c);
-    Extern e = externDesc(list(c.next("what is imported, such as `(instance (type 0))`"), "an import's type"), s);
+    Extern e =
+        externDesc(
+            list(c.next("what is imported, such as `(instance (type 0))`"), "an import's type"), s);
     c.end();
     if (s.decls != null) {
       s.decls.add(new DefType.ImportDecl(name, e.type(), attrs));
     } else {
       offset = f.start();
-      sections.add(new Section.Imports(offset, List.of(new Section.ExternDecl(name, e.type(), attrs))));
+      sections.add(
+          new Section.Imports(offset, List.of(new Section.ExternDecl(name, e.type(), attrs))));
     }
     add(s, e.sort(), e.id(), f);
   }
@@ -146,11 +156,15 @@ public final class WatComponent {
     Cursor c = new Cursor(f, 1);
     if (c.peek() instanceof SExpr.Atom a && a.kind() == SExpr.AtomKind.ID) {
       throw new WatException(
-          a.start(), a.end(), "in a type, the `$name` goes on the item: `(export \"n\" (type $name ...))`");
+          a.start(),
+          a.end(),
+          "in a type, the `$name` goes on the item: `(export \"n\" (type $name ...))`");
     }
     String name = name(c);
     NameAttrs attrs = attrs(c);
-    Extern e = externDesc(list(c.next("what is exported, such as `(func (type 0))`"), "an export's type"), s);
+    Extern e =
+        externDesc(
+            list(c.next("what is exported, such as `(func (type 0))`"), "an export's type"), s);
     c.end();
     s.decls.add(new DefType.ExportDecl(name, e.type(), attrs));
     add(s, e.sort(), e.id(), f);
@@ -202,10 +216,13 @@ public final class WatComponent {
       Sort sort = sortOf(target);
       alias = new Alias.Outer(sort, count, resolve(outer, sort, indexRef));
     } else {
-      throw new WatException(kind.start(), kind.end(), "expected `export` or `outer` after `alias`");
+      throw new WatException(
+          kind.start(), kind.end(), "expected `export` or `outer` after `alias`");
     }
     c.end();
-    Cursor tc = new Cursor(target, alias.sort() == Sort.CORE_MODULE || alias.sort() == Sort.CORE_TYPE ? 2 : 1);
+    Cursor tc =
+        new Cursor(
+            target, alias.sort() == Sort.CORE_MODULE || alias.sort() == Sort.CORE_TYPE ? 2 : 1);
     Optional<String> id = tc.id();
     tc.end();
     if (s.decls != null) {
@@ -228,7 +245,8 @@ public final class WatComponent {
         continue; // a placement such as (after code)
       }
       SExpr.Atom a = atom(x, SExpr.AtomKind.STRING, "a string of data");
-      byte[] b = SExprParser.stringBytes(source.substring(a.start() + 1, a.end() - 1), a.start() + 1);
+      byte[] b =
+          SExprParser.stringBytes(source.substring(a.start() + 1, a.end() - 1), a.start() + 1);
       data.write(b, 0, b.length);
     }
     sections.add(new Section.Custom(f.start(), name, data.toByteArray()));
@@ -265,13 +283,15 @@ public final class WatComponent {
     };
   }
 
-  private List<DefType.Decl> typeScope(SExpr.SList l, Scope parent, Optional<String> id, boolean component) {
+  private List<DefType.Decl> typeScope(
+      SExpr.SList l, Scope parent, Optional<String> id, boolean component) {
     Scope inner = new Scope(parent, id, new ArrayList<>());
     int saved = offset;
     for (int i = 1; i < l.items().size(); i++) {
       SExpr.SList decl = list(l.items().get(i), "a declaration such as `(export ...)`");
       if (decl.head().equals("import") && !component) {
-        throw new WatException(decl.start(), decl.end(), "an instance type cannot import; only component types do");
+        throw new WatException(
+            decl.start(), decl.end(), "an instance type cannot import; only component types do");
       }
       field(decl, inner);
     }
@@ -298,11 +318,13 @@ public final class WatComponent {
       } else if (p.head().equals("result") && result.isEmpty()) {
         SExpr t = pc.next("the result type");
         if (t instanceof SExpr.Atom a && a.kind() == SExpr.AtomKind.STRING) {
-          throw new WatException(t.start(), t.end(), "named results are an older form; write `(result T)`");
+          throw new WatException(
+              t.start(), t.end(), "named results are an older form; write `(result T)`");
         }
         result = Optional.of(valType(t, s));
       } else {
-        throw new WatException(p.start(), p.end(), "expected `(param \"name\" T)` or one `(result T)` last");
+        throw new WatException(
+            p.start(), p.end(), "expected `(param \"name\" T)` or one `(result T)` last");
       }
       pc.end();
     }
@@ -313,7 +335,9 @@ public final class WatComponent {
   private DefType resource(SExpr.SList l) {
     Cursor c = new Cursor(l, 1);
     SExpr.SList rep = list(c.next("`(rep i32)`"), "`(rep i32)`");
-    if (!rep.head().equals("rep") || rep.items().size() != 2 || !(rep.items().get(1) instanceof SExpr.Atom a && a.is("i32"))) {
+    if (!rep.head().equals("rep")
+        || rep.items().size() != 2
+        || !(rep.items().get(1) instanceof SExpr.Atom a && a.is("i32"))) {
       throw new WatException(rep.start(), rep.end(), "expected `(rep i32)`");
     }
     if (c.has()) {
@@ -333,7 +357,10 @@ public final class WatComponent {
               SExpr.SList f = list(c.next(""), "`(field \"name\" T)`");
               Cursor fc = new Cursor(f, 1);
               requireHead(f, "field");
-              fields.add(new DefType.NamedRef(string(fc.next("the field's name")), valType(fc.next("the field's type"), s)));
+              fields.add(
+                  new DefType.NamedRef(
+                      string(fc.next("the field's name")),
+                      valType(fc.next("the field's type"), s)));
               fc.end();
             }
             yield new DefType.RecordDef(fields);
@@ -352,7 +379,8 @@ public final class WatComponent {
               }
               if (vc.has()) {
                 SExpr r = vc.next("");
-                throw new WatException(r.start(), r.end(), "`refines` is not part of the component model any more");
+                throw new WatException(
+                    r.start(), r.end(), "`refines` is not part of the component model any more");
               }
               cases.add(new DefType.CaseRef(name, t));
             }
@@ -392,8 +420,12 @@ public final class WatComponent {
           }
           case "own" -> new DefType.OwnDef(resolve(s, Sort.TYPE, c.next("a resource type")));
           case "borrow" -> new DefType.BorrowDef(resolve(s, Sort.TYPE, c.next("a resource type")));
-          case "stream" -> new DefType.StreamDef(c.has() ? Optional.of(valType(c.next(""), s)) : Optional.empty());
-          case "future" -> new DefType.FutureDef(c.has() ? Optional.of(valType(c.next(""), s)) : Optional.empty());
+          case "stream" ->
+              new DefType.StreamDef(
+                  c.has() ? Optional.of(valType(c.next(""), s)) : Optional.empty());
+          case "future" ->
+              new DefType.FutureDef(
+                  c.has() ? Optional.of(valType(c.next(""), s)) : Optional.empty());
           case "map" -> {
             DefType.ValRef k = valType(c.next("the key type"), s);
             yield new DefType.MapDef(k, valType(c.next("the value type"), s));
@@ -438,7 +470,8 @@ public final class WatComponent {
           default -> null;
         };
     if (p == null || a.kind() != SExpr.AtomKind.KEYWORD) {
-      throw new WatException(a.start(), a.end(), "expected a value type, such as `u32`, `string` or a type index");
+      throw new WatException(
+          a.start(), a.end(), "expected a value type, such as `u32`, `string` or a type index");
     }
     return p;
   }
@@ -453,15 +486,24 @@ public final class WatComponent {
     Optional<String> id = c.id();
     Extern e =
         switch (d.head()) {
-          case "func" -> new Extern(new ExternType.Func(typeUse(c, d, s, () -> funcType(d, s, 1 + (id.isPresent() ? 1 : 0)))), Sort.FUNC, id);
+          case "func" ->
+              new Extern(
+                  new ExternType.Func(
+                      typeUse(c, d, s, () -> funcType(d, s, 1 + (id.isPresent() ? 1 : 0)))),
+                  Sort.FUNC,
+                  id);
           case "instance" ->
               new Extern(
-                  new ExternType.Instance(typeUse(c, d, s, () -> new DefType.InstanceType(inlineDecls(d, s, id, false)))),
+                  new ExternType.Instance(
+                      typeUse(
+                          c, d, s, () -> new DefType.InstanceType(inlineDecls(d, s, id, false)))),
                   Sort.INSTANCE,
                   id);
           case "component" ->
               new Extern(
-                  new ExternType.Component(typeUse(c, d, s, () -> new DefType.ComponentType(inlineDecls(d, s, id, true)))),
+                  new ExternType.Component(
+                      typeUse(
+                          c, d, s, () -> new DefType.ComponentType(inlineDecls(d, s, id, true)))),
                   Sort.COMPONENT,
                   id);
           case "type" -> {
@@ -470,11 +512,14 @@ public final class WatComponent {
             ExternType t;
             if (bound.head().equals("eq")) {
               t = new ExternType.TypeEq(resolve(s, Sort.TYPE, bc.next("a type index")));
-            } else if (bound.head().equals("sub") && bc.peek() instanceof SExpr.Atom r && r.is("resource")) {
+            } else if (bound.head().equals("sub")
+                && bc.peek() instanceof SExpr.Atom r
+                && r.is("resource")) {
               bc.next("");
               t = new ExternType.SubResource();
             } else {
-              throw new WatException(bound.start(), bound.end(), "expected `(eq T)` or `(sub resource)`");
+              throw new WatException(
+                  bound.start(), bound.end(), "expected `(eq T)` or `(sub resource)`");
             }
             bc.end();
             c.end();
@@ -513,7 +558,8 @@ public final class WatComponent {
     return hoist(inline.define(), s, d);
   }
 
-  private List<DefType.Decl> inlineDecls(SExpr.SList d, Scope s, Optional<String> id, boolean component) {
+  private List<DefType.Decl> inlineDecls(
+      SExpr.SList d, Scope s, Optional<String> id, boolean component) {
     int from = id.isPresent() ? 2 : 1;
     List<SExpr> rest = d.items().subList(from, d.items().size());
     List<SExpr> items = new ArrayList<>();
@@ -537,7 +583,8 @@ public final class WatComponent {
   private NameAttrs attrs(Cursor c) {
     Optional<String> impl = Optional.empty();
     Optional<String> suffix = Optional.empty();
-    while (c.peek() instanceof SExpr.SList l && (l.head().equals("implements") || l.head().equals("versionsuffix"))) {
+    while (c.peek() instanceof SExpr.SList l
+        && (l.head().equals("implements") || l.head().equals("versionsuffix"))) {
       c.next("");
       Cursor ac = new Cursor(l, 1);
       String v = string(ac.next("a string"));
@@ -558,13 +605,19 @@ public final class WatComponent {
       case "instance" -> Sort.INSTANCE;
       case "component" -> Sort.COMPONENT;
       case "core" -> {
-        if (l.items().size() > 1 && l.items().get(1) instanceof SExpr.Atom a && (a.is("module") || a.is("type"))) {
+        if (l.items().size() > 1
+            && l.items().get(1) instanceof SExpr.Atom a
+            && (a.is("module") || a.is("type"))) {
           yield a.is("module") ? Sort.CORE_MODULE : Sort.CORE_TYPE;
         }
-        throw new WatException(l.start(), l.end(), "core items other than modules are code; " + CONVERT);
+        throw new WatException(
+            l.start(), l.end(), "core items other than modules are code; " + CONVERT);
       }
       default ->
-          throw new WatException(l.start(), l.end(), "expected a sort: `(type ..)`, `(func ..)`, `(instance ..)` or `(component ..)`");
+          throw new WatException(
+              l.start(),
+              l.end(),
+              "expected a sort: `(type ..)`, `(func ..)`, `(instance ..)` or `(component ..)`");
     };
   }
 
@@ -582,13 +635,15 @@ public final class WatComponent {
     if (ref instanceof SExpr.Atom a && a.kind() == SExpr.AtomKind.ID) {
       Integer i = s.names.getOrDefault(sort, Map.of()).get(a.text());
       if (i == null) {
-        throw new WatException(a.start(), a.end(), "no " + sortName(sort) + " named `$" + a.text() + "` here");
+        throw new WatException(
+            a.start(), a.end(), "no " + sortName(sort) + " named `$" + a.text() + "` here");
       }
       return i;
     }
     int n = number(ref);
     if (n >= s.counts.getOrDefault(sort, 0)) {
-      throw new WatException(ref.start(), ref.end(), sortName(sort) + " index " + n + " is not defined yet");
+      throw new WatException(
+          ref.start(), ref.end(), sortName(sort) + " index " + n + " is not defined yet");
     }
     return n;
   }
@@ -601,7 +656,8 @@ public final class WatComponent {
           return count;
         }
       }
-      throw new WatException(a.start(), a.end(), "no enclosing component or type named `$" + a.text() + "`");
+      throw new WatException(
+          a.start(), a.end(), "no enclosing component or type named `$" + a.text() + "`");
     }
     int n = number(ref);
     int depth = 0;
@@ -609,7 +665,10 @@ public final class WatComponent {
       depth++;
     }
     if (n > depth) {
-      throw new WatException(ref.start(), ref.end(), "outer alias count " + n + " reaches past the outermost component");
+      throw new WatException(
+          ref.start(),
+          ref.end(),
+          "outer alias count " + n + " reaches past the outermost component");
     }
     return n;
   }
@@ -622,7 +681,8 @@ public final class WatComponent {
       case COMPONENT -> "component";
       case CORE_MODULE -> "core module";
       case CORE_TYPE -> "core type";
-      case CORE_FUNC, CORE_TABLE, CORE_MEMORY, CORE_GLOBAL, CORE_TAG, CORE_INSTANCE, VALUE -> sort.name().toLowerCase(java.util.Locale.ROOT);
+      case CORE_FUNC, CORE_TABLE, CORE_MEMORY, CORE_GLOBAL, CORE_TAG, CORE_INSTANCE, VALUE ->
+          sort.name().toLowerCase(java.util.Locale.ROOT);
     };
   }
 

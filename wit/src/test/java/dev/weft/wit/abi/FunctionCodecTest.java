@@ -227,7 +227,8 @@ class FunctionCodecTest {
     ByteArrayMemory other = new ByteArrayMemory(4096);
     long[] flat = asMap.lowerParams(List.of(v), memory);
     assertArrayEquals(asList.lowerParams(List.of(v), other), flat);
-    assertArrayEquals(other.readBytes(0, 4096), memory.readBytes(0, 4096), "same bytes in guest memory");
+    assertArrayEquals(
+        other.readBytes(0, 4096), memory.readBytes(0, 4096), "same bytes in guest memory");
     memory.write32(300, (int) flat[0]);
     memory.write32(304, (int) flat[1]);
     assertEquals(Optional.of(v), asMap.liftResult(new long[] {300}, memory));

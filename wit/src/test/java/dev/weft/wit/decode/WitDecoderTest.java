@@ -57,8 +57,7 @@ class WitDecoderTest {
     WitDecoder.Decoded d = WitDecoder.decode(read("app.component.wasm"));
     assertEquals(WitDecoder.Form.COMPONENT, d.form());
     Resolve r = d.resolve();
-    assertEquals(
-        new PackageName("root", "component", Optional.empty()), r.pkg(d.pkg()).name());
+    assertEquals(new PackageName("root", "component", Optional.empty()), r.pkg(d.pkg()).name());
     World root = r.world(d.world().orElseThrow());
     assertEquals("root", root.name());
     // `use types.{point}` in the world is a type import aliasing the interface's type.
@@ -96,8 +95,8 @@ class WitDecoderTest {
 
   /**
    * Binaries of the repository that WIT cannot describe, with the reason given: the engine's
-   * hand-written fixtures export types at the top level of the component (WIT worlds cannot
-   * export types), and one is a bare core module.
+   * hand-written fixtures export types at the top level of the component (WIT worlds cannot export
+   * types), and one is a bare core module.
    */
   private static final Map<String, String> NOT_WIT =
       Map.of(
@@ -119,23 +118,30 @@ class WitDecoderTest {
             out.add(s.value().orElseThrow());
           }
         };
-    r.interfaces().forEach(i -> {
-      add.accept(i.stability());
-      i.functions().values().forEach(f -> add.accept(f.stability()));
-    });
+    r.interfaces()
+        .forEach(
+            i -> {
+              add.accept(i.stability());
+              i.functions().values().forEach(f -> add.accept(f.stability()));
+            });
     r.types().forEach(t -> add.accept(t.stability()));
-    r.worlds().forEach(w -> {
-      add.accept(w.stability());
-      for (var items : List.of(w.imports(), w.exports())) {
-        items.values().forEach(item -> {
-          if (item instanceof WorldItem.FunctionItem f) {
-            add.accept(f.function().stability());
-          } else if (item instanceof WorldItem.InterfaceItem ii) {
-            add.accept(ii.stability());
-          }
-        });
-      }
-    });
+    r.worlds()
+        .forEach(
+            w -> {
+              add.accept(w.stability());
+              for (var items : List.of(w.imports(), w.exports())) {
+                items
+                    .values()
+                    .forEach(
+                        item -> {
+                          if (item instanceof WorldItem.FunctionItem f) {
+                            add.accept(f.function().stability());
+                          } else if (item instanceof WorldItem.InterfaceItem ii) {
+                            add.accept(ii.stability());
+                          }
+                        });
+              }
+            });
     return out;
   }
 
@@ -145,7 +151,10 @@ class WitDecoderTest {
       throws IOException {
     List<Path> files = new ArrayList<>();
     for (Path dir :
-        List.of(Path.of("../examples/components"), Path.of("../engine/src/test/resources/components"), DIR)) {
+        List.of(
+            Path.of("../examples/components"),
+            Path.of("../engine/src/test/resources/components"),
+            DIR)) {
       try (Stream<Path> s = Files.walk(dir, 2)) {
         s.filter(p -> p.toString().endsWith(".wasm") && !p.toString().contains("node_modules"))
             .sorted()
@@ -185,7 +194,10 @@ class WitDecoderTest {
     BinaryFormatException e =
         assertThrows(BinaryFormatException.class, () -> WitDecoder.decode(cut));
     assertTrue(e.offset() > 8 && e.offset() < 200, e.getMessage());
-    assertTrue(e.getMessage().matches("at byte \\d+: expected section \\d+ of \\d+ bytes, but only \\d+ remain"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .matches("at byte \\d+: expected section \\d+ of \\d+ bytes, but only \\d+ remain"),
+        e.getMessage());
   }
 
   @Test
@@ -218,7 +230,9 @@ class WitDecoderTest {
         assertThrows(
             UnsupportedComponentException.class,
             () -> WitDecoder.decode(WatComponent.sections(wat)));
-    assertTrue(e.getMessage().contains("`f` uses a record type that no import or export names"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("`f` uses a record type that no import or export names"),
+        e.getMessage());
   }
 
   @Test

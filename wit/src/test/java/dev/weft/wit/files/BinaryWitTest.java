@@ -92,7 +92,8 @@ class BinaryWitTest {
     WitLoad load = Wit.check(dir, Set.of());
     assertTrue(load.ok(), load.render());
     Resolve r = load.resolve().orElseThrow();
-    var clocks = r.pkg(r.findPackage(new PackageName("wasi", "clocks", Optional.of("0.2.3"))).orElseThrow());
+    var clocks =
+        r.pkg(r.findPackage(new PackageName("wasi", "clocks", Optional.of("0.2.3"))).orElseThrow());
     Interface types = r.iface(clocks.interfaces().get("types"));
     assertTrue(types.functions().containsKey("now"), "the text package, not the binary's slice");
   }

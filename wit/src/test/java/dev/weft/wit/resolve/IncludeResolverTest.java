@@ -25,8 +25,16 @@ class IncludeResolverTest {
     Path wit = dir.resolve("w.wit");
     Files.writeString(
         wit,
-        "package foo:foo;\n\nworld a {\n  resource r {\n    constructor();\n  }\n"
-            + "  import f: func(x: r) -> option<r>;\n}\n\nworld b {\n  include a with { r as s }\n}\n");
+        "package foo:foo;\n\n"
+            + "world a {\n"
+            + "  resource r {\n"
+            + "    constructor();\n"
+            + "  }\n"
+            + "  import f: func(x: r) -> option<r>;\n"
+            + "}\n\n"
+            + "world b {\n"
+            + "  include a with { r as s }\n"
+            + "}\n");
     Resolve res = Wit.load(wit, Set.of());
     var pkg = res.pkg(res.findPackage(res.packages().get(0).name()).orElseThrow());
     World a = res.world(pkg.worlds().get("a"));

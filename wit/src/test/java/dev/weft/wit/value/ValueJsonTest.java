@@ -239,8 +239,7 @@ class ValueJsonTest {
     roundTrips("[[\"x\",true]]", new MapType(Primitive.CHAR, Primitive.BOOL));
     // Values of a map are the pairs of its canonical ABI form.
     WitValue v = ValueJson.fromJson(json("{\"a\":1}"), byName, types);
-    assertEquals(
-        ListValue.of(WitValue.TupleValue.of(new Str("a"), new WitValue.U32(1))), v);
+    assertEquals(ListValue.of(WitValue.TupleValue.of(new Str("a"), new WitValue.U32(1))), v);
   }
 
   @Test
@@ -255,10 +254,13 @@ class ValueJsonTest {
   void mapMismatchesNameThePath() throws Exception {
     MapType byName = new MapType(Primitive.STRING, Primitive.U32);
     ValueException e =
-        assertThrows(ValueException.class, () -> ValueJson.fromJson(json("{\"a\":\"x\"}"), byName, types));
+        assertThrows(
+            ValueException.class, () -> ValueJson.fromJson(json("{\"a\":\"x\"}"), byName, types));
     assertEquals("$.a", e.path());
     assertThrows(
         ValueException.class,
-        () -> ValueJson.fromJson(json("{\"1\":\"x\"}"), new MapType(Primitive.U32, Primitive.STRING), types));
+        () ->
+            ValueJson.fromJson(
+                json("{\"1\":\"x\"}"), new MapType(Primitive.U32, Primitive.STRING), types));
   }
 }

@@ -30,7 +30,8 @@ class WatComponentTest {
 
   @Test
   void inlineTypesAreHoistedIntoDefinitionsBeforeTheirUse() {
-    Resolve r = decode(interfaceText("(export \"f\" (func (param \"p\" (list u8)) (result string)))"));
+    Resolve r =
+        decode(interfaceText("(export \"f\" (func (param \"p\" (list u8)) (result string)))"));
     Interface x = r.interfaces().get(0);
     var f = x.functions().get("f");
     assertEquals(new ListType(Primitive.U8), f.params().get(0).type());
