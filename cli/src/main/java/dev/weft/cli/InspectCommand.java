@@ -122,6 +122,10 @@ final class InspectCommand implements Callable<Integer> {
           ENUM, FLAGS, RESOURCE -> { }
       case LIST -> collect(((ListType) t).element(), types, used);
       case FIXED_LIST -> collect(((FixedListType) t).element(), types, used);
+      case MAP -> {
+        collect(((dev.weft.wit.model.MapType) t).key(), types, used);
+        collect(((dev.weft.wit.model.MapType) t).value(), types, used);
+      }
       case OPTION -> collect(((OptionType) t).some(), types, used);
       case RESULT -> {
         ((ResultType) t).ok().ifPresent(x -> collect(x, types, used));

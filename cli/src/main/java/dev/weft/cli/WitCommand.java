@@ -2,6 +2,7 @@ package dev.weft.cli;
 
 import dev.weft.wit.Wit;
 import dev.weft.wit.WitLoad;
+import dev.weft.wit.files.BinaryWit;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "wit",
     mixinStandardHelpOptions = true,
-    description = "Checks or prints WIT: a .wit file, a .wit.md file, or a package folder with deps/.",
+    description = "Checks or prints WIT: a .wit file, a .wit.md file, a package folder with deps/,"
+        + " or the WIT of a component (.wasm) or of component text (.wat).",
     subcommands = {WitCommand.Check.class, WitCommand.Print.class})
 final class WitCommand implements Runnable {
   @Spec CommandSpec spec;
@@ -30,18 +32,21 @@ final class WitCommand implements Runnable {
 
   /** Options both subcommands take. */
   static class Target {
-    @Parameters(index = "0", paramLabel = "PATH", description = "a .wit or .wit.md file, or a package folder")
+    @Parameters(index = "0", paramLabel = "PATH",
+        description = "a .wit or .wit.md file, a package folder, a component binary (.wasm) or component text (.wat)")
     Path path;
 
     @Option(names = "--features", split = ",", paramLabel = "NAME",
         description = "enable @unstable(feature = NAME) items (comma-separated)")
     List<String> features = List.of();
 
-    WitLoad load(PrintWriter err) {
-      if (path.toString().endsWith(".wasm") && Files.isRegularFile(path)) {
-        return null;
-      }
+    WitLoad load() {
       return Wit.check(path, new HashSet<>(features));
+    }
+
+    /** Whether the path is a binary or component text, whose WIT carries its dependencies. */
+    boolean binary() {
+      return BinaryWit.handles(path) && Files.isRegularFile(path);
     }
   }
 
@@ -55,10 +60,7 @@ final class WitCommand implements Runnable {
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
-      WitLoad load = load(err);
-      if (load == null) {
-        return binary(err);
-      }
+      WitLoad load = load();
       if (!load.diagnostics().isEmpty()) {
         err.print(load.render());
         err.flush();
@@ -69,7 +71,9 @@ final class WitCommand implements Runnable {
         return 1;
       }
       var r = load.resolve().orElseThrow();
-      out.println("ok: " + path + " (" + load.roots().size() + " package" + (load.roots().size() == 1 ? "" : "s")
+      // A binary carries the parts of the packages it uses: count them all.
+      int packages = binary() ? r.packages().size() : load.roots().size();
+      out.println("ok: " + path + " (" + packages + " package" + (packages == 1 ? "" : "s")
           + ", " + r.interfaces().size() + " interfaces, " + r.worlds().size() + " worlds, "
           + r.types().size() + " types)");
       return 0;
@@ -84,24 +88,18 @@ final class WitCommand implements Runnable {
     @Override
     public Integer call() {
       PrintWriter err = spec.commandLine().getErr();
-      WitLoad load = load(err);
-      if (load == null) {
-        return binary(err);
-      }
+      WitLoad load = load();
       if (!load.ok()) {
         err.print(load.render());
         err.flush();
         return 1;
       }
-      spec.commandLine().getOut().print(Wit.print(load.resolve().orElseThrow(), load.roots()));
+      var resolve = load.resolve().orElseThrow();
+      spec.commandLine().getOut().print(binary()
+          ? Wit.printWithDependencies(resolve, load.roots())
+          : Wit.print(resolve, load.roots()));
       spec.commandLine().getOut().flush();
       return 0;
     }
-  }
-
-  private static int binary(PrintWriter err) {
-    err.println("weft: `weft wit` reads WIT text; for a component binary use `weft inspect FILE.wasm`, "
-        + "which prints its world");
-    return Main.EXIT_USAGE;
   }
 }

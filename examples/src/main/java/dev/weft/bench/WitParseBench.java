@@ -24,7 +24,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * WIT front end: parse and resolve the reference parser's whole UI corpus (the accepted cases),
+ * WIT front end: parse and resolve the reference parser's whole UI corpus (the 74 accepted cases,
+ * the two with component text and binaries among them),
  * and generated packages of 5,000, 10,000 and 20,000 lines, whose times should grow linearly.
  */
 @State(Scope.Benchmark)
@@ -45,7 +46,8 @@ public class WitParseBench {
     Path ui = BenchFlows.root().resolveSibling("shared/conformance/wit-parser-ui");
     try (Stream<Path> s = Files.list(ui)) {
       corpus = s.filter(p -> !p.getFileName().toString().equals("parse-fail"))
-          .filter(p -> Files.isDirectory(p) || p.toString().endsWith(".wit") || p.toString().endsWith(".wit.md"))
+          .filter(p -> Files.isDirectory(p) || p.toString().endsWith(".wit") || p.toString().endsWith(".wit.md")
+              || p.toString().endsWith(".wat"))
           .filter(p -> Wit.check(p, Set.of("active")).ok())
           .sorted()
           .toList();

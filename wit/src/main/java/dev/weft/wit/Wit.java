@@ -1,8 +1,10 @@
 package dev.weft.wit;
 
 import dev.weft.wit.ast.WitParser;
+import dev.weft.wit.decode.WitDecoder;
 import dev.weft.wit.diag.Diagnostics;
 import dev.weft.wit.diag.SourceMap;
+import dev.weft.wit.files.BinaryWit;
 import dev.weft.wit.files.WitFiles;
 import dev.weft.wit.lex.WitLexer;
 import dev.weft.wit.model.PackageId;
@@ -13,6 +15,7 @@ import dev.weft.wit.model.WitType;
 import dev.weft.wit.print.WitPrinter;
 import dev.weft.wit.resolve.TypeExprResolver;
 import dev.weft.wit.resolve.WitResolver;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,8 +40,9 @@ public final class Wit {
   private Wit() {}
 
   /**
-   * Loads and resolves WIT: a {@code .wit} file, a {@code .wit.md} file, or a package folder with
-   * its dependencies under {@code deps/}.
+   * Loads and resolves WIT: a {@code .wit} file, a {@code .wit.md} file, a package folder with its
+   * dependencies under {@code deps/} (which may hold component binaries and component text too), or
+   * the WIT of a component binary ({@code .wasm}) or component text ({@code .wat}).
    *
    * @param path what to load
    * @param features the {@code @unstable(feature = ..)} features to include; items gated on other
@@ -57,6 +61,14 @@ public final class Wit {
   public static WitLoad check(Path path, Set<String> features) {
     SourceMap sources = new SourceMap();
     Diagnostics diags = new Diagnostics();
+    if (BinaryWit.handles(path) && Files.isRegularFile(path)) {
+      Optional<WitDecoder.Decoded> d = BinaryWit.decode(path, sources, diags);
+      return new WitLoad(
+          d.map(WitDecoder.Decoded::resolve),
+          d.map(x -> List.of(x.pkg())).orElse(List.of()),
+          diags.all(),
+          sources);
+    }
     WitFiles.Loaded loaded = new WitFiles(sources, diags).load(path);
     if (loaded.packages().isEmpty()) {
       return new WitLoad(Optional.empty(), List.of(), diags.all(), sources);
@@ -87,6 +99,21 @@ public final class Wit {
    */
   public static String print(Resolve resolve, List<PackageId> roots) {
     return WitPrinter.print(resolve, roots);
+  }
+
+  /**
+   * The packages {@code roots} and then every other package of {@code resolve} as nested {@code
+   * package .. { }} blocks: one text that parses on its own, as the WIT of a component binary must
+   * be (the binary carries the parts of other packages it uses).
+   */
+  public static String printWithDependencies(Resolve resolve, List<PackageId> roots) {
+    List<PackageId> all = new ArrayList<>(roots);
+    for (int i = 0; i < resolve.packages().size(); i++) {
+      if (!all.contains(new PackageId(i))) {
+        all.add(new PackageId(i));
+      }
+    }
+    return WitPrinter.print(resolve, all);
   }
 
   /**

@@ -7,6 +7,7 @@ import dev.weft.wit.model.FixedListType;
 import dev.weft.wit.model.FlagsType;
 import dev.weft.wit.model.Function;
 import dev.weft.wit.model.ListType;
+import dev.weft.wit.model.MapType;
 import dev.weft.wit.model.Name;
 import dev.weft.wit.model.OptionType;
 import dev.weft.wit.model.RecordType;
@@ -54,6 +55,8 @@ final class WitShapes {
       case LIST -> same(((ListType) a).element(), at, ((ListType) b).element(), bt);
       case FIXED_LIST -> ((FixedListType) a).size() == ((FixedListType) b).size()
           && same(((FixedListType) a).element(), at, ((FixedListType) b).element(), bt);
+      case MAP -> same(((MapType) a).key(), at, ((MapType) b).key(), bt)
+          && same(((MapType) a).value(), at, ((MapType) b).value(), bt);
       case OPTION -> same(((OptionType) a).some(), at, ((OptionType) b).some(), bt);
       case RESULT -> optional(((ResultType) a).ok(), at, ((ResultType) b).ok(), bt)
           && optional(((ResultType) a).err(), at, ((ResultType) b).err(), bt);

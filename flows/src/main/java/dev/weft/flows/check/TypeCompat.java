@@ -8,6 +8,7 @@ import dev.weft.wit.model.FixedListType;
 import dev.weft.wit.model.FlagsType;
 import dev.weft.wit.model.FutureType;
 import dev.weft.wit.model.ListType;
+import dev.weft.wit.model.MapType;
 import dev.weft.wit.model.Name;
 import dev.weft.wit.model.OptionType;
 import dev.weft.wit.model.RecordType;
@@ -53,6 +54,8 @@ final class TypeCompat {
       case FIXED_LIST -> ((FixedListType) fs).size() != ((FixedListType) es).size()
           ? differ(f, ft, e, et, path)
           : mismatch(((FixedListType) fs).element(), ft, ((FixedListType) es).element(), et, path + "[]");
+      case MAP -> mismatch(((MapType) fs).key(), ft, ((MapType) es).key(), et, path + ".key")
+          .or(() -> mismatch(((MapType) fs).value(), ft, ((MapType) es).value(), et, path + ".value"));
       case OPTION -> mismatch(
           ((OptionType) fs).some(), ft, ((OptionType) es).some(), et, path + "?");
       case RESULT -> result((ResultType) fs, ft, (ResultType) es, et, f, e, path);

@@ -182,7 +182,7 @@ public final class RouteCheck {
       case BOOL, U8, U16, U32, U64, S8, S16, S32, S64, F32, F64, CHAR, STRING, ENUM -> true;
       case OPTION -> optionAllowed
           && textual(typed.table().unalias(((OptionType) t).some()), typed, false);
-      case ERROR_CONTEXT, LIST, FIXED_LIST, RESULT, TUPLE, RECORD, VARIANT, FLAGS, RESOURCE, OWN,
+      case ERROR_CONTEXT, LIST, FIXED_LIST, MAP, RESULT, TUPLE, RECORD, VARIANT, FLAGS, RESOURCE, OWN,
           BORROW, FUTURE, STREAM, NAMED -> false;
     };
   }

@@ -8,6 +8,7 @@ import dev.weft.wit.model.FixedListType;
 import dev.weft.wit.model.FlagsType;
 import dev.weft.wit.model.FutureType;
 import dev.weft.wit.model.ListType;
+import dev.weft.wit.model.MapType;
 import dev.weft.wit.model.Named;
 import dev.weft.wit.model.OptionType;
 import dev.weft.wit.model.Own;
@@ -57,6 +58,7 @@ public final class TypeArena implements TypeTable {
           (Primitive) t;
       case LIST -> new ListType(copy(((ListType) t).element(), from));
       case FIXED_LIST -> new FixedListType(copy(((FixedListType) t).element(), from), ((FixedListType) t).size());
+      case MAP -> new MapType(copy(((MapType) t).key(), from), copy(((MapType) t).value(), from));
       case OPTION -> new OptionType(copy(((OptionType) t).some(), from));
       case RESULT -> new ResultType(
           ((ResultType) t).ok().map(x -> copy(x, from)), ((ResultType) t).err().map(x -> copy(x, from)));

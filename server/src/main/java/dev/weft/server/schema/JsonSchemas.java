@@ -9,6 +9,7 @@ import dev.weft.wit.model.Field;
 import dev.weft.wit.model.FixedListType;
 import dev.weft.wit.model.FlagsType;
 import dev.weft.wit.model.ListType;
+import dev.weft.wit.model.MapType;
 import dev.weft.wit.model.Named;
 import dev.weft.wit.model.OptionType;
 import dev.weft.wit.model.Primitive;
@@ -55,6 +56,10 @@ public final class JsonSchemas {
         yield typed("array").<ObjectNode>set("items", of(f.element(), table))
             .put("minItems", f.size()).put("maxItems", f.size());
       }
+      // docs/values.md: string-keyed maps are objects, other maps arrays of [key, value] pairs.
+      case MAP -> table.unalias(((MapType) type).key()) == Primitive.STRING
+          ? typed("object").set("additionalProperties", of(((MapType) type).value(), table))
+          : list(((MapType) type).asList().element(), table);
       case OPTION -> option(((OptionType) type).some(), table);
       case RESULT -> result((ResultType) type, table);
       case TUPLE -> tuple((TupleType) type, table);

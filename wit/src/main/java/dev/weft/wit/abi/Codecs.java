@@ -7,6 +7,7 @@ import dev.weft.wit.model.Field;
 import dev.weft.wit.model.FixedListType;
 import dev.weft.wit.model.FlagsType;
 import dev.weft.wit.model.ListType;
+import dev.weft.wit.model.MapType;
 import dev.weft.wit.model.Name;
 import dev.weft.wit.model.OptionType;
 import dev.weft.wit.model.Own;
@@ -71,6 +72,15 @@ final class Codecs {
       case CHAR -> new ScalarCodec.CharCodec();
       case STRING -> new StringCodec();
       case LIST -> new ListCodec(build(((ListType) t).element(), types, local, d), display);
+      // CanonicalABI.md despecializes map<K, V> to list<tuple<K, V>>.
+      case MAP -> {
+        MapType m = (MapType) t;
+        Codec pair =
+            RecordCodec.tuple(
+                new Codec[] {build(m.key(), types, local, d), build(m.value(), types, local, d)},
+                WitTypes.display(m.asList().element(), types));
+        yield new ListCodec(pair, display);
+      }
       case FIXED_LIST -> {
         FixedListType f = (FixedListType) t;
         Codec e = build(f.element(), types, local, d);

@@ -217,7 +217,8 @@ public final class ComponentReader {
         yield new InstanceExpr.Instantiate(c, vec(() -> new InstanceExpr.Item(name(), sortIdx())));
       }
       case 0x01 ->
-          new InstanceExpr.FromExports(vec(() -> new InstanceExpr.Item(externName(), sortIdx())));
+          new InstanceExpr.FromExports(
+              vec(() -> new InstanceExpr.Item(externName().name(), sortIdx())));
       default -> throw error(at, "an instance (0x00 instantiate or 0x01 exports)");
     };
   }
@@ -295,7 +296,8 @@ public final class ComponentReader {
   private DefType.Decl componentDecl() {
     if (peek() == 0x03) {
       pos++;
-      return new DefType.ImportDecl(externName(), externType());
+      ExternName n = externName();
+      return new DefType.ImportDecl(n.name(), externType(), n.attrs());
     }
     return instanceDecl();
   }
@@ -310,7 +312,10 @@ public final class ComponentReader {
       }
       case 0x01 -> new DefType.TypeDecl(defType());
       case 0x02 -> new DefType.AliasDecl(alias());
-      case 0x04 -> new DefType.ExportDecl(externName(), externType());
+      case 0x04 -> {
+        ExternName n = externName();
+        yield new DefType.ExportDecl(n.name(), externType(), n.attrs());
+      }
       default ->
           throw error(
               at, "a type declaration (0x00 core type, 0x01 type, 0x02 alias, 0x04 export)");
@@ -344,37 +349,50 @@ public final class ComponentReader {
 
   // import ::= na:<nameattributes> et:<externtype>
   private Section.ExternDecl externDecl() {
-    return new Section.ExternDecl(externName(), externType());
+    ExternName n = externName();
+    return new Section.ExternDecl(n.name(), externType(), n.attrs());
   }
 
   // export ::= na:<nameattributes> si:<sortidx> et?:<externtype>?
   private Section.Export export() {
-    String n = externName();
+    ExternName n = externName();
     Sort.Idx si = sortIdx();
-    return new Section.Export(n, si, optional(this::externType));
+    return new Section.Export(n.name(), si, optional(this::externType), n.attrs());
   }
 
+  private record ExternName(String name, NameAttrs attrs) {}
+
   // nameattributes ::= 0x00 len en | 0x01 len en | 0x02 len en a*:vec(<attribute>)
-  private String externName() {
+  private ExternName externName() {
     int at = pos;
     int tag = u8();
     String n = name();
-    switch (tag) {
-      case 0x00, 0x01 -> {}
-      case 0x02 -> vec(this::attribute);
+    return switch (tag) {
+      case 0x00, 0x01 -> new ExternName(n, NameAttrs.NONE);
+      case 0x02 -> {
+        Optional<String> implementsName = Optional.empty();
+        Optional<String> versionSuffix = Optional.empty();
+        int count = u32();
+        for (int i = 0; i < count; i++) {
+          int attrAt = pos;
+          int kind = u8();
+          String value = name();
+          switch (kind) {
+            case 0x00 -> implementsName = Optional.of(value);
+            case 0x01 -> versionSuffix = Optional.of(value);
+            case 0x02 -> {
+              // An external id names the item for tools; it has no meaning in WIT.
+            }
+            default ->
+                throw error(
+                    attrAt,
+                    "a name attribute (0x00 implements, 0x01 version suffix, 0x02 external id)");
+          }
+        }
+        yield new ExternName(n, new NameAttrs(implementsName, versionSuffix));
+      }
       default -> throw error(at, "a name (0x00, 0x01 or 0x02 with attributes)");
-    }
-    return n;
-  }
-
-  // attribute ::= 0x00 len in | 0x01 len vs | 0x02 n
-  private String attribute() {
-    int at = pos;
-    int tag = u8();
-    if (tag > 0x02) {
-      throw error(at, "a name attribute (0x00 implements, 0x01 version suffix, 0x02 external id)");
-    }
-    return name();
+    };
   }
 
   // defvaltype: a primitive or a type constructor opcode

@@ -513,9 +513,7 @@ public final class ComponentTranslator {
           case FUTURE -> new FutureType(valType(((DefType.FutureDef) d).element(), scope));
           case MAP -> {
             DefType.MapDef m = (DefType.MapDef) d;
-            // No map in the WIT model yet: the canonical ABI despecializes it to list<tuple<k, v>>.
-            yield new ListType(
-                new TupleType(List.of(valType(m.key(), scope), valType(m.value(), scope))));
+            yield new dev.weft.wit.model.MapType(valType(m.key(), scope), valType(m.value(), scope));
           }
         };
     return new ValueEntry(t);

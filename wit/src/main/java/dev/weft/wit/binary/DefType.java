@@ -171,7 +171,15 @@ public sealed interface DefType {
 
   record AliasDecl(Alias alias) implements Decl {}
 
-  record ExportDecl(String name, ExternType type) implements Decl {}
+  record ExportDecl(String name, ExternType type, NameAttrs attrs) implements Decl {
+    public ExportDecl(String name, ExternType type) {
+      this(name, type, NameAttrs.NONE);
+    }
+  }
 
-  record ImportDecl(String name, ExternType type) implements Decl {}
+  record ImportDecl(String name, ExternType type, NameAttrs attrs) implements Decl {
+    public ImportDecl(String name, ExternType type) {
+      this(name, type, NameAttrs.NONE);
+    }
+  }
 }

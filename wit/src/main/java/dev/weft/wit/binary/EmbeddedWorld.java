@@ -1,6 +1,8 @@
 package dev.weft.wit.binary;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,6 +22,20 @@ public final class EmbeddedWorld {
    * @throws BinaryFormatException when the module's sections or the world are malformed
    */
   public static Optional<DecodedWorld> find(byte[] module) {
+    List<byte[]> found = sections(module);
+    return found.isEmpty()
+        ? Optional.empty()
+        : Optional.of(ComponentTranslator.world(ComponentReader.read(found.get(0))));
+  }
+
+  /**
+   * The contents of every {@code component-type} custom section of core module {@code module}, in
+   * order: each is a WIT package encoded as a component, holding one world.
+   *
+   * @throws BinaryFormatException when the module's section headers are malformed
+   */
+  public static List<byte[]> sections(byte[] module) {
+    List<byte[]> out = new ArrayList<>();
     int pos = 8;
     while (pos < module.length) {
       int id = module[pos++] & 0xFF;
@@ -34,13 +50,12 @@ public final class EmbeddedWorld {
             new String(
                 module, nameStart, nameEnd - nameStart, java.nio.charset.StandardCharsets.UTF_8);
         if (name.startsWith(SECTION)) {
-          byte[] contents = Arrays.copyOfRange(module, nameEnd, end);
-          return Optional.of(ComponentTranslator.world(ComponentReader.read(contents)));
+          out.add(Arrays.copyOfRange(module, nameEnd, end));
         }
       }
       pos = end;
     }
-    return Optional.empty();
+    return out;
   }
 
   private static long[] leb(byte[] b, int pos) {

@@ -114,9 +114,17 @@ public sealed interface Section {
     }
   }
 
-  /** An import, or an export declaration in a type: a name and its type. */
-  record ExternDecl(String name, ExternType type) {}
+  /** An import, or an export declaration in a type: a name, its attributes and its type. */
+  record ExternDecl(String name, ExternType type, NameAttrs attrs) {
+    public ExternDecl(String name, ExternType type) {
+      this(name, type, NameAttrs.NONE);
+    }
+  }
 
-  /** A component export: name, what is exported, and an optional type ascription. */
-  record Export(String name, Sort.Idx item, java.util.Optional<ExternType> type) {}
+  /** A component export: name, what is exported, an optional type ascription, attributes. */
+  record Export(String name, Sort.Idx item, java.util.Optional<ExternType> type, NameAttrs attrs) {
+    public Export(String name, Sort.Idx item, java.util.Optional<ExternType> type) {
+      this(name, item, type, NameAttrs.NONE);
+    }
+  }
 }

@@ -2,10 +2,15 @@ package dev.weft.wit.files;
 
 import dev.weft.wit.ast.SourceFile;
 import dev.weft.wit.ast.WitParser;
+import dev.weft.wit.decode.WitDecoder;
 import dev.weft.wit.diag.Diagnostics;
 import dev.weft.wit.diag.SourceMap;
 import dev.weft.wit.diag.Span;
 import dev.weft.wit.lex.WitLexer;
+import dev.weft.wit.model.PackageId;
+import dev.weft.wit.model.PackageName;
+import dev.weft.wit.model.Resolve;
+import dev.weft.wit.print.WitPrinter;
 import dev.weft.wit.resolve.Packages;
 import dev.weft.wit.resolve.UnresolvedPackage;
 import java.io.IOException;
@@ -15,7 +20,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -33,6 +41,7 @@ public final class WitFiles {
 
   private final SourceMap sources;
   private final Diagnostics diags;
+  private final List<Path> pendingBinaries = new ArrayList<>();
 
   public WitFiles(SourceMap sources, Diagnostics diags) {
     this.sources = sources;
@@ -57,7 +66,42 @@ public final class WitFiles {
     }
     List<UnresolvedPackage> all = new ArrayList<>(root);
     all.addAll(deps);
+    all.addAll(binaryDependencies(all));
     return new Loaded(all, root.size());
+  }
+
+  /**
+   * Component binaries and component text among the dependencies, read last: each becomes the WIT
+   * text of its package, plus the packages it carries that no other dependency provides (a binary
+   * holds the parts of foreign packages it uses), parsed as if it were written in {@code deps/}.
+   * Problems in that text point into it, under the name {@code FILE (decoded)}.
+   */
+  private List<UnresolvedPackage> binaryDependencies(List<UnresolvedPackage> loaded) {
+    List<UnresolvedPackage> out = new ArrayList<>();
+    Set<PackageName> have = new HashSet<>();
+    loaded.forEach(p -> have.add(p.name()));
+    for (Path file : pendingBinaries) {
+      Optional<WitDecoder.Decoded> decoded = BinaryWit.decode(file, sources, diags);
+      if (decoded.isEmpty()) {
+        continue;
+      }
+      Resolve r = decoded.get().resolve();
+      List<PackageId> print = new ArrayList<>();
+      print.add(decoded.get().pkg());
+      for (int i = 0; i < r.packages().size(); i++) {
+        PackageId id = new PackageId(i);
+        if (!id.equals(decoded.get().pkg()) && !have.contains(r.pkg(id).name())) {
+          print.add(id);
+        }
+      }
+      print.forEach(id -> have.add(r.pkg(id).name()));
+      String name = file + " (decoded)";
+      String text = WitPrinter.print(r, print);
+      int base = sources.add(name, text);
+      SourceFile f = WitParser.parse(name, WitLexer.lex(text, base, diags), diags);
+      out.addAll(Packages.group(List.of(f), diags));
+    }
+    return out;
   }
 
   /**
@@ -72,7 +116,9 @@ public final class WitFiles {
       if (Files.isDirectory(entry)) {
         out.addAll(folder(entry));
         dependencies(entry.resolve("deps"), out);
-      } else if (isWit(entry) || isBinary(entry)) {
+      } else if (BinaryWit.handles(entry)) {
+        pendingBinaries.add(entry);
+      } else if (isWit(entry)) {
         out.addAll(single(entry));
       }
     }
@@ -100,12 +146,8 @@ public final class WitFiles {
   }
 
   private List<UnresolvedPackage> single(Path file) {
-    if (isBinary(file)) {
-      diags.error(
-          "WIT0201",
-          "`" + file + "` is a component binary, which WIT loading does not" + " decode",
-          Span.NONE,
-          "give the package's `.wit` files instead");
+    if (BinaryWit.handles(file)) {
+      pendingBinaries.add(file);
       return List.of();
     }
     SourceFile f = parse(file);
@@ -158,10 +200,5 @@ public final class WitFiles {
   private static boolean isWit(Path p) {
     String n = p.getFileName().toString();
     return n.endsWith(".wit") || n.endsWith(".wit.md");
-  }
-
-  private static boolean isBinary(Path p) {
-    String n = p.getFileName().toString();
-    return n.endsWith(".wasm") || n.endsWith(".wat");
   }
 }

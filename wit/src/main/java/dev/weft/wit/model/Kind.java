@@ -21,6 +21,7 @@ public enum Kind {
   ERROR_CONTEXT,
   LIST,
   FIXED_LIST,
+  MAP,
   OPTION,
   RESULT,
   TUPLE,

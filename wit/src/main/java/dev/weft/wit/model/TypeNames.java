@@ -19,6 +19,8 @@ public final class TypeNames {
         FixedListType f = (FixedListType) type;
         yield "list<" + display(f.element(), table) + ", " + f.size() + ">";
       }
+      case MAP -> "map<" + display(((MapType) type).key(), table) + ", "
+          + display(((MapType) type).value(), table) + ">";
       case OPTION -> "option<" + display(((OptionType) type).some(), table) + ">";
       case RESULT -> result((ResultType) type, table);
       case TUPLE ->
@@ -65,7 +67,7 @@ public final class TypeNames {
           case FLAGS -> "flags ";
           case RESOURCE -> "resource ";
           case BOOL, U8, U16, U32, U64, S8, S16, S32, S64, F32, F64, CHAR, STRING, ERROR_CONTEXT,
-              LIST, FIXED_LIST, OPTION, RESULT, TUPLE, OWN, BORROW, FUTURE, STREAM, NAMED -> "";
+              LIST, FIXED_LIST, MAP, OPTION, RESULT, TUPLE, OWN, BORROW, FUTURE, STREAM, NAMED -> "";
         };
     return kind + def.name().get();
   }

@@ -11,6 +11,7 @@ public sealed interface WitType
     permits Primitive,
         ListType,
         FixedListType,
+        MapType,
         OptionType,
         ResultType,
         TupleType,

@@ -161,6 +161,7 @@ final class BodyPrinter {
           ERROR_CONTEXT,
           LIST,
           FIXED_LIST,
+          MAP,
           OPTION,
           RESULT,
           TUPLE,

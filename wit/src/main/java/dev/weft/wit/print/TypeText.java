@@ -4,6 +4,7 @@ import dev.weft.wit.model.Borrow;
 import dev.weft.wit.model.FixedListType;
 import dev.weft.wit.model.FutureType;
 import dev.weft.wit.model.ListType;
+import dev.weft.wit.model.MapType;
 import dev.weft.wit.model.Named;
 import dev.weft.wit.model.OptionType;
 import dev.weft.wit.model.Own;
@@ -35,6 +36,7 @@ final class TypeText {
       case LIST -> "list<" + of(((ListType) t).element()) + ">";
       case FIXED_LIST ->
           "list<" + of(((FixedListType) t).element()) + ", " + ((FixedListType) t).size() + ">";
+      case MAP -> "map<" + of(((MapType) t).key()) + ", " + of(((MapType) t).value()) + ">";
       case OPTION -> "option<" + of(((OptionType) t).some()) + ">";
       case RESULT -> result((ResultType) t);
       case TUPLE -> {

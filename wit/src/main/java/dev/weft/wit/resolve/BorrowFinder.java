@@ -5,6 +5,7 @@ import dev.weft.wit.model.Field;
 import dev.weft.wit.model.FixedListType;
 import dev.weft.wit.model.FutureType;
 import dev.weft.wit.model.ListType;
+import dev.weft.wit.model.MapType;
 import dev.weft.wit.model.Named;
 import dev.weft.wit.model.OptionType;
 import dev.weft.wit.model.RecordType;
@@ -52,6 +53,7 @@ final class BorrowFinder {
       case FUTURE -> ((FutureType) t).element().map(this::contains).orElse(false);
       case STREAM -> ((StreamType) t).element().map(this::contains).orElse(false);
       case LIST -> contains(((ListType) t).element());
+      case MAP -> contains(((MapType) t).key()) || contains(((MapType) t).value());
       case FIXED_LIST -> contains(((FixedListType) t).element());
       case OPTION -> contains(((OptionType) t).some());
       case RESULT ->

@@ -1,12 +1,35 @@
 package dev.weft.wit.resolve;
 
 import dev.weft.wit.ast.WorldMember;
+import dev.weft.wit.model.Borrow;
+import dev.weft.wit.model.Case;
+import dev.weft.wit.model.Field;
+import dev.weft.wit.model.FixedListType;
 import dev.weft.wit.model.Function;
+import dev.weft.wit.model.FunctionKind;
+import dev.weft.wit.model.FutureType;
+import dev.weft.wit.model.ListType;
+import dev.weft.wit.model.MapType;
+import dev.weft.wit.model.Named;
+import dev.weft.wit.model.OptionType;
+import dev.weft.wit.model.Own;
+import dev.weft.wit.model.Param;
+import dev.weft.wit.model.RecordType;
+import dev.weft.wit.model.ResultType;
+import dev.weft.wit.model.StreamType;
+import dev.weft.wit.model.TupleType;
+import dev.weft.wit.model.TypeDef;
+import dev.weft.wit.model.TypeId;
+import dev.weft.wit.model.TypeOwner;
+import dev.weft.wit.model.VariantType;
+import dev.weft.wit.model.WitType;
 import dev.weft.wit.model.World;
 import dev.weft.wit.model.WorldId;
 import dev.weft.wit.model.WorldItem;
 import dev.weft.wit.model.WorldKey;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,6 +39,10 @@ import java.util.Set;
  * world's imports and exports into this one. Interfaces keyed by their package path merge (the same
  * interface twice is one import); plain names must not collide, and {@code with} renames them,
  * including the functions of a renamed resource.
+ *
+ * <p>The types the other world declares itself are copied too, as wit-parser's include does: this
+ * world gets its own definitions (under their new names), and the functions it takes over refer to
+ * them. So a world always owns the types it imports by name, and prints as WIT that declares them.
  */
 final class IncludeResolver {
   private final Body body;
@@ -23,6 +50,12 @@ final class IncludeResolver {
   private final Map<WorldKey, WorldItem> exports;
   private final NameTable importNames;
   private final NameTable exportNames;
+
+  /** The included world's types, and their copies in this world (per include). */
+  private final Map<TypeId, TypeId> cloned = new HashMap<>();
+
+  private TypeOwner from;
+  private List<WorldMember.IncludeName> renames = List.of();
 
   IncludeResolver(
       Body body,
@@ -43,6 +76,9 @@ final class IncludeResolver {
       return;
     }
     World other = body.arenas().world(target.get());
+    from = TypeOwner.of(target.get());
+    renames = inc.with();
+    cloned.clear();
     Set<String> used = new HashSet<>();
     merge(inc, other.imports(), imports, importNames, "import", used);
     merge(inc, other.exports(), exports, exportNames, "export", used);
@@ -85,12 +121,22 @@ final class IncludeResolver {
         }
       }
       WorldItem item = e.getValue();
-      if (item instanceof WorldItem.FunctionItem f && !renamed.equals(name)) {
+      if (item instanceof WorldItem.FunctionItem f) {
         Function fn = f.function();
+        FunctionKind kind =
+            new FunctionKind(
+                fn.kind().form(), fn.kind().resource().map(this::local), fn.kind().async());
         item =
             new WorldItem.FunctionItem(
                 new Function(
-                    renamed, fn.kind(), fn.params(), fn.result(), fn.docs(), fn.stability()));
+                    renamed,
+                    kind,
+                    fn.params().stream().map(p -> new Param(p.name(), local(p.type()))).toList(),
+                    fn.result().map(this::local),
+                    fn.docs(),
+                    fn.stability()));
+      } else if (item instanceof WorldItem.TypeItem t) {
+        item = new WorldItem.TypeItem(local(t.id()));
       }
       boolean plain = !renamed.startsWith("[");
       if ((plain && !names.claimQuietly(renamed, kindOf(item)))
@@ -109,6 +155,85 @@ final class IncludeResolver {
       }
       into.put(WorldKey.of(renamed), item);
     }
+  }
+
+  /** The type as this world sees it: a copy when the included world declared it. */
+  private TypeId local(TypeId id) {
+    TypeId done = cloned.get(id);
+    if (done != null) {
+      return done;
+    }
+    TypeDef def = body.arenas().type(id);
+    if (!def.owner().equals(from)) {
+      return id;
+    }
+    String name = def.name().orElseThrow();
+    for (WorldMember.IncludeName n : renames) {
+      if (n.name().name().equals(name)) {
+        name = n.as().name();
+      }
+    }
+    TypeId copy =
+        body.arenas()
+            .addType(
+                new TypeDef(
+                    Optional.of(name),
+                    local(def.definition()),
+                    body.owner(),
+                    def.docs(),
+                    def.stability()));
+    cloned.put(id, copy);
+    return copy;
+  }
+
+  // Casts are safe: kind() names the record type.
+  private WitType local(WitType t) {
+    return switch (t.kind()) {
+      case NAMED -> new Named(local(((Named) t).id()));
+      case OWN -> new Own(local(((Own) t).resource()));
+      case BORROW -> new Borrow(local(((Borrow) t).resource()));
+      case LIST -> new ListType(local(((ListType) t).element()));
+      case FIXED_LIST ->
+          new FixedListType(local(((FixedListType) t).element()), ((FixedListType) t).size());
+      case MAP -> new MapType(local(((MapType) t).key()), local(((MapType) t).value()));
+      case OPTION -> new OptionType(local(((OptionType) t).some()));
+      case RESULT ->
+          new ResultType(
+              ((ResultType) t).ok().map(this::local), ((ResultType) t).err().map(this::local));
+      case TUPLE -> new TupleType(((TupleType) t).types().stream().map(this::local).toList());
+      case RECORD ->
+          new RecordType(
+              ((RecordType) t)
+                  .fields().stream()
+                      .map(f -> new Field(f.name(), local(f.type()), f.docs()))
+                      .toList());
+      case VARIANT ->
+          new VariantType(
+              ((VariantType) t)
+                  .cases().stream()
+                      .map(c -> new Case(c.name(), c.type().map(this::local), c.docs()))
+                      .toList());
+      case FUTURE -> new FutureType(((FutureType) t).element().map(this::local));
+      case STREAM -> new StreamType(((StreamType) t).element().map(this::local));
+      case BOOL,
+          U8,
+          U16,
+          U32,
+          U64,
+          S8,
+          S16,
+          S32,
+          S64,
+          F32,
+          F64,
+          CHAR,
+          STRING,
+          ERROR_CONTEXT,
+          ENUM,
+          FLAGS,
+          RESOURCE ->
+          t;
+    };
   }
 
   private static String kindOf(WorldItem item) {

@@ -9,6 +9,7 @@ import dev.weft.wit.model.FixedListType;
 import dev.weft.wit.model.FutureType;
 import dev.weft.wit.model.Kind;
 import dev.weft.wit.model.ListType;
+import dev.weft.wit.model.MapType;
 import dev.weft.wit.model.Named;
 import dev.weft.wit.model.OptionType;
 import dev.weft.wit.model.Own;
@@ -29,8 +30,7 @@ import java.util.Optional;
  * become structural values; names become {@link Named} references, or {@link Own} handles when they
  * name a resource (a bare resource name means {@code own<R>}, WIT.md "Handles").
  *
- * <p>{@code map<K, V>} becomes {@code list<tuple<K, V>>}: the spec defines a map as a list of
- * pairs, it has the same canonical ABI, and the shared type model has no map type yet.
+ * <p>{@code map<K, V>} is a {@link MapType}; its key must be a primitive other than a float.
  */
 public final class TypeExprResolver {
   /** Spellings from older WIT that users still write, and what to write now. */
@@ -144,7 +144,7 @@ public final class TypeExprResolver {
           "map keys are bool, u8, u16, u32, u64, s8, s16, s32, s64, char or string");
       return null;
     }
-    return new ListType(new TupleType(List.of(key, value)));
+    return new MapType(key, value);
   }
 
   private static boolean isMapKey(WitType key) {

@@ -9,6 +9,7 @@ import dev.weft.wit.model.FixedListType;
 import dev.weft.wit.model.FlagsType;
 import dev.weft.wit.model.Kind;
 import dev.weft.wit.model.ListType;
+import dev.weft.wit.model.MapType;
 import dev.weft.wit.model.Name;
 import dev.weft.wit.model.OptionType;
 import dev.weft.wit.model.Primitive;
@@ -119,6 +120,7 @@ final class ValueJsonReader {
         FixedListType f = (FixedListType) t;
         yield list(json, f.element(), f.size(), declared, path);
       }
+      case MAP -> map(json, (MapType) t, declared, path);
       case OPTION -> option(json, (OptionType) t, declared, path);
       case RESULT -> result(json, (ResultType) t, declared, path);
       case TUPLE -> tuple(json, (TupleType) t, declared, path);
@@ -267,6 +269,32 @@ final class ValueJsonReader {
       throw error(path, type, "found an object without `val`");
     }
     return val;
+  }
+
+  /**
+   * A map with string keys reads from an object ({@code {"k": v}}, in the object's order); any map
+   * reads from an array of {@code [key, value]} pairs (what {@code Object.entries} and {@code new
+   * Map(entries)} use in JavaScript).
+   */
+  private WitValue map(JsonNode json, MapType t, WitType declared, JsonPath path) {
+    if (json.isObject() && types.unalias(t.key()) == Primitive.STRING) {
+      List<WitValue> pairs = new ArrayList<>(json.size());
+      for (Map.Entry<String, JsonNode> e : json.properties()) {
+        int bad = Str.firstLoneSurrogate(e.getKey());
+        if (bad >= 0) {
+          throw error(path, declared, "found a key with an unpaired surrogate at index " + bad);
+        }
+        pairs.add(
+            new TupleValue(
+                List.of(
+                    new Str(e.getKey()), read(e.getValue(), t.value(), path.field(e.getKey())))));
+      }
+      return new ListValue(pairs);
+    }
+    if (!json.isArray()) {
+      throw mismatch(path, declared, json);
+    }
+    return read(json, t.asList(), path);
   }
 
   private WitValue tuple(JsonNode json, TupleType t, WitType declared, JsonPath path) {

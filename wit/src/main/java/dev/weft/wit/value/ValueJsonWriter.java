@@ -11,6 +11,7 @@ import dev.weft.wit.model.FixedListType;
 import dev.weft.wit.model.FlagsType;
 import dev.weft.wit.model.Kind;
 import dev.weft.wit.model.ListType;
+import dev.weft.wit.model.MapType;
 import dev.weft.wit.model.Name;
 import dev.weft.wit.model.OptionType;
 import dev.weft.wit.model.Primitive;
@@ -94,6 +95,7 @@ final class ValueJsonWriter {
         FixedListType f = (FixedListType) t;
         yield list(v, f.element(), f.size(), declared, path);
       }
+      case MAP -> map(v, (MapType) t, declared, path);
       case OPTION -> option(v, (OptionType) t, declared, path);
       case RESULT -> result(v, (ResultType) t, declared, path);
       case TUPLE -> tuple(v, (TupleType) t, declared, path);
@@ -182,6 +184,29 @@ final class ValueJsonWriter {
     }
     JsonNode val = side.isEmpty() ? null : write(r.value().get(), side.get(), path.field("val"));
     return tagged(r.isOk() ? "ok" : "err", val);
+  }
+
+  /**
+   * A map with string keys writes as an object (a key given twice keeps its last value, as the spec
+   * reads maps); other maps write as an array of {@code [key, value]} pairs.
+   */
+  private JsonNode map(WitValue v, MapType t, WitType declared, JsonPath path) {
+    if (types.unalias(t.key()) != Primitive.STRING) {
+      return write(v, t.asList(), path);
+    }
+    if (!(v instanceof ListLike l)) {
+      return fail(path, declared, v);
+    }
+    ObjectNode out = NODES.objectNode();
+    for (int i = 0; i < l.size(); i++) {
+      if (!(l.get(i) instanceof TupleValue pair)
+          || pair.elements().size() != 2
+          || !(pair.elements().get(0) instanceof Str key)) {
+        return fail(path.index(i), t.asList().element(), l.get(i));
+      }
+      out.set(key.value(), write(pair.elements().get(1), t.value(), path.field(key.value())));
+    }
+    return out;
   }
 
   private JsonNode tuple(WitValue v, TupleType t, WitType declared, JsonPath path) {

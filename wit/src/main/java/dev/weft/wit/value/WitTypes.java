@@ -7,6 +7,7 @@ import dev.weft.wit.model.FixedListType;
 import dev.weft.wit.model.FlagsType;
 import dev.weft.wit.model.FutureType;
 import dev.weft.wit.model.ListType;
+import dev.weft.wit.model.MapType;
 import dev.weft.wit.model.Name;
 import dev.weft.wit.model.Named;
 import dev.weft.wit.model.OptionType;
@@ -57,6 +58,12 @@ public final class WitTypes {
         FixedListType f = (FixedListType) type;
         yield "list<" + display(f.element(), types, d) + ", " + f.size() + ">";
       }
+      case MAP ->
+          "map<"
+              + display(((MapType) type).key(), types, d)
+              + ", "
+              + display(((MapType) type).value(), types, d)
+              + ">";
       case OPTION -> "option<" + display(((OptionType) type).some(), types, d) + ">";
       case RESULT -> result((ResultType) type, types, d);
       case TUPLE ->
@@ -120,6 +127,7 @@ public final class WitTypes {
               ERROR_CONTEXT,
               LIST,
               FIXED_LIST,
+              MAP,
               OPTION,
               RESULT,
               TUPLE,

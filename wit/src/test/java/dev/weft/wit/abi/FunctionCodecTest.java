@@ -212,4 +212,25 @@ class FunctionCodecTest {
     // Two flat values are more than one result: the result comes back through memory.
     assertEquals(Optional.of(v), c.liftResult(new long[] {64}, memory));
   }
+
+  @Test
+  void aMapCrossesExactlyAsItsListOfPairs() {
+    WitType map = new dev.weft.wit.model.MapType(Primitive.STRING, Primitive.U32);
+    WitType pairs = new ListType(new TupleType(List.of(Primitive.STRING, Primitive.U32)));
+    WitValue v =
+        WitValue.ListValue.of(
+            WitValue.TupleValue.of(new Str("a"), new U32(1)),
+            WitValue.TupleValue.of(new Str("bc"), new U32(2)));
+    FunctionCodec asMap = bind(List.of(map), map);
+    FunctionCodec asList = bind(List.of(pairs), pairs);
+    assertEquals(asList.lowerSignature(), asMap.lowerSignature());
+    ByteArrayMemory other = new ByteArrayMemory(4096);
+    long[] flat = asMap.lowerParams(List.of(v), memory);
+    assertArrayEquals(asList.lowerParams(List.of(v), other), flat);
+    assertArrayEquals(
+        other.readBytes(0, 4096), memory.readBytes(0, 4096), "same bytes in guest memory");
+    memory.write32(300, (int) flat[0]);
+    memory.write32(304, (int) flat[1]);
+    assertEquals(Optional.of(v), asMap.liftResult(new long[] {300}, memory));
+  }
 }

@@ -44,16 +44,4 @@ final class Corpus {
       throw new UncheckedIOException(e);
     }
   }
-
-  /** Whether a case is, or depends on, a component binary (decoded by another module). */
-  static boolean needsDecoder(Path p) {
-    try (Stream<Path> s = Files.walk(p)) {
-      return s.anyMatch(
-          f ->
-              f.getFileName().toString().endsWith(".wasm")
-                  || f.getFileName().toString().endsWith(".wat"));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }

@@ -38,7 +38,7 @@ import java.util.stream.Collectors;
  * in arena order (as a printed and re-parsed model may) dump the same. Worlds' items are sorted by
  * key: their order carries no meaning.
  */
-final class ModelDump {
+public final class ModelDump {
   private final Resolve r;
   private final StringBuilder b = new StringBuilder();
 
@@ -46,7 +46,7 @@ final class ModelDump {
     this.r = r;
   }
 
-  static String of(Resolve r) {
+  public static String of(Resolve r) {
     ModelDump d = new ModelDump(r);
     Map<String, WitPackage> pkgs = new TreeMap<>();
     r.packages().forEach(p -> pkgs.put(p.name().toString(), p));
@@ -171,6 +171,12 @@ final class ModelDump {
       case LIST -> "list<" + type(((ListType) t).element()) + ">";
       case FIXED_LIST ->
           "list<" + type(((FixedListType) t).element()) + ", " + ((FixedListType) t).size() + ">";
+      case MAP ->
+          "map<"
+              + type(((dev.weft.wit.model.MapType) t).key())
+              + ", "
+              + type(((dev.weft.wit.model.MapType) t).value())
+              + ">";
       case OPTION -> "option<" + type(((OptionType) t).some()) + ">";
       case RESULT ->
           "result<"

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
@@ -32,17 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
 class WitConformanceTest {
   private static final Set<String> FEATURES = Set.of("active");
 
-  /**
-   * Models that WIT text cannot express, so printing them cannot round-trip. The model keeps worlds
-   * in elaborated form: an include that renames a world's own type leaves world b importing world
-   * a's type under another name, which no text of world b can declare.
-   */
-  private static final Map<String, String> NOT_PRINTABLE =
-      Map.of(
-          "with-resource-as.wit",
-          "skipped: `include a with { r as s }` renames a type owned by world a; the elaborated"
-              + " world cannot be printed as text that declares it again");
-
   private static final Path GOLDEN = Paths.get("src", "test", "resources", "ui", "parse-fail");
 
   @TestFactory
@@ -55,12 +43,6 @@ class WitConformanceTest {
           DynamicTest.dynamicTest(
               name,
               () -> {
-                Assumptions.assumeFalse(
-                    Corpus.needsDecoder(c),
-                    "skipped: "
-                        + name
-                        + " is or depends on a component binary (.wasm/.wat); the binary"
-                        + " decoder is being written in another module");
                 WitLoad load = Wit.check(c, FEATURES);
                 assertTrue(load.ok(), () -> name + " should resolve:\n" + load.render());
                 Path json = c.resolveSibling(name + ".json");
@@ -82,11 +64,6 @@ class WitConformanceTest {
           DynamicTest.dynamicTest(
               name,
               () -> {
-                Assumptions.assumeFalse(
-                    Corpus.needsDecoder(c),
-                    "skipped: " + name + " needs the component binary decoder");
-                Assumptions.assumeFalse(
-                    NOT_PRINTABLE.containsKey(name), () -> NOT_PRINTABLE.get(name));
                 Resolve original = Wit.load(c, FEATURES);
                 String printed = WitPrinter.printAll(original);
                 Path file = tmp.resolve(name.replace(".wit.md", "").replace(".wit", "") + ".wit");

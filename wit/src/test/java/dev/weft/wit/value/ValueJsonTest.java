@@ -10,6 +10,7 @@ import dev.weft.wit.model.EnumType;
 import dev.weft.wit.model.Field;
 import dev.weft.wit.model.FlagsType;
 import dev.weft.wit.model.ListType;
+import dev.weft.wit.model.MapType;
 import dev.weft.wit.model.Name;
 import dev.weft.wit.model.Named;
 import dev.weft.wit.model.OptionType;
@@ -227,5 +228,39 @@ class ValueJsonTest {
   void flagsAreWrittenInDeclarationOrder() throws Exception {
     WitValue v = WitValue.FlagsValue.of("exec", "read");
     assertEquals("[\"read\",\"exec\"]", ValueJson.toJson(v, perms, types).toString());
+  }
+
+  @Test
+  void stringKeyedMapIsAnObjectAndOtherMapsArraysOfPairs() throws Exception {
+    MapType byName = new MapType(Primitive.STRING, Primitive.U32);
+    roundTrips("{\"a\":1,\"b\":2}", byName);
+    roundTrips("{}", byName);
+    roundTrips("[[1,\"one\"],[2,\"two\"]]", new MapType(Primitive.U32, Primitive.STRING));
+    roundTrips("[[\"x\",true]]", new MapType(Primitive.CHAR, Primitive.BOOL));
+    // Values of a map are the pairs of its canonical ABI form.
+    WitValue v = ValueJson.fromJson(json("{\"a\":1}"), byName, types);
+    assertEquals(ListValue.of(WitValue.TupleValue.of(new Str("a"), new WitValue.U32(1))), v);
+  }
+
+  @Test
+  void stringKeyedMapAlsoReadsPairsAndKeepsTheLastValueOfAKey() throws Exception {
+    MapType byName = new MapType(Primitive.STRING, Primitive.U32);
+    WitValue pairs = ValueJson.fromJson(json("[[\"a\",1],[\"b\",2],[\"a\",3]]"), byName, types);
+    assertEquals(3, ((ListValue) pairs).size(), "reading keeps every pair, as the ABI does");
+    assertEquals("{\"a\":3,\"b\":2}", ValueJson.toJson(pairs, byName, types).toString());
+  }
+
+  @Test
+  void mapMismatchesNameThePath() throws Exception {
+    MapType byName = new MapType(Primitive.STRING, Primitive.U32);
+    ValueException e =
+        assertThrows(
+            ValueException.class, () -> ValueJson.fromJson(json("{\"a\":\"x\"}"), byName, types));
+    assertEquals("$.a", e.path());
+    assertThrows(
+        ValueException.class,
+        () ->
+            ValueJson.fromJson(
+                json("{\"1\":\"x\"}"), new MapType(Primitive.U32, Primitive.STRING), types));
   }
 }
