@@ -151,8 +151,12 @@ public final class ComponentLoader {
     List<WasmModule> modules = new ArrayList<>();
     List<Function<Instance, Machine>> machines = new ArrayList<>();
     List<MemoryLimits> limits = new ArrayList<>();
+    List<CoreInitialiser> initialisers = new ArrayList<>();
     for (int i = 0; i < plan.modules().size(); i++) {
-      WasmModule m = parse(plan.modules().get(i).bytes(), displayName, i);
+      CoreInitialiser init =
+          CoreInitialiser.split(parse(plan.modules().get(i).bytes(), displayName, i));
+      WasmModule m = init.module();
+      initialisers.add(init);
       modules.add(m);
       limits.add(memoryLimits(m, options, displayName, i));
       machines.add(options.compile() ? compile(m, displayName, i, options) : null);
@@ -174,7 +178,16 @@ public final class ComponentLoader {
       exports.add(new BoundExport(e, codec));
     }
     return new LoadedComponent(
-        displayName, plan, modules, machines, limits, exports, unsupported, imports, host, wasi);
+        displayName,
+        plan,
+        initialisers,
+        machines,
+        limits,
+        exports,
+        unsupported,
+        imports,
+        host,
+        wasi);
   }
 
   private static Set<TypeId> localResources(ComponentPlan plan) {

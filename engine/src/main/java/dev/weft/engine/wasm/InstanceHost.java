@@ -33,6 +33,9 @@ final class InstanceHost implements CoreLinker.HostSide {
   private final Map<String, ImportFunction> wasiFunctions = new HashMap<>();
   private CoreLinker linker;
 
+  /** Calls of lowered imports and WASI functions so far. */
+  private int calls;
+
   InstanceHost(LoadedComponent component) {
     this.component = component;
     this.wasi =
@@ -44,7 +47,10 @@ final class InstanceHost implements CoreLinker.HostSide {
             .orElse(null);
     if (wasi != null) {
       for (run.endive.runtime.HostFunction f : wasi.toHostFunctions()) {
-        wasiFunctions.put(f.name(), f);
+        wasiFunctions.put(
+            f.name(),
+            new run.endive.runtime.HostFunction(
+                f.module(), f.name(), f.functionType(), counted(f.handle())));
       }
     }
   }
@@ -67,6 +73,18 @@ final class InstanceHost implements CoreLinker.HostSide {
   @Override
   public ImportFunction wasi(String name) {
     return wasiFunctions.get(name);
+  }
+
+  /** How many times the guest called the host (lowered imports, WASI) so far. */
+  int calls() {
+    return calls;
+  }
+
+  private WasmFunctionHandle counted(WasmFunctionHandle h) {
+    return (caller, args) -> {
+      calls++;
+      return h.apply(caller, args);
+    };
   }
 
   void close() {
@@ -101,7 +119,7 @@ final class InstanceHost implements CoreLinker.HostSide {
                 + " but the core module imports it as "
                 + importerType);
       }
-      return new LoweredCall(b, linker, handles);
+      return counted(new LoweredCall(b, linker, handles));
     }
     CoreRef.ResourceBuiltin rb = (CoreRef.ResourceBuiltin) ref;
     TypeId id = rb.resource();
