@@ -178,6 +178,44 @@ class InstanceSnapshotTest {
         e.getMessage());
   }
 
+  @Test
+  void aSeededInstanceCallsItsImportsThroughWitComponentsShimTable() {
+    // app.wasm lowers its imports into wit-component's shim module, whose table the fixup module
+    // fills: the table's entries point to functions of another core instance.
+    String s = "test:host/store@0.1.0#";
+    List<String> log = new ArrayList<>();
+    HostImports host =
+        HostImports.builder()
+            .withFunction(
+                s + "log",
+                a -> {
+                  log.add(((Str) a.get(0)).value());
+                  return Optional.empty();
+                })
+            .withFunction(
+                s + "lookup",
+                a ->
+                    Optional.of(
+                        WitValue.OptionValue.some(new Str("v:" + ((Str) a.get(0)).value()))))
+            .withFunction(s + "[constructor]blob", a -> Optional.of(new WitValue.Handle(0)))
+            .withFunction(s + "[method]blob.size", a -> Optional.of(new U32(5)))
+            .build();
+    LoadedComponent app =
+        ComponentLoader.load(
+            Path.of("src/test/resources/components/app.wasm"), LoadOptions.defaults(), host);
+    InstanceSnapshot snapshot;
+    try (ComponentInstance fresh = app.instantiate()) {
+      snapshot = fresh.snapshot();
+    }
+    try (ComponentInstance seeded = app.instantiate(snapshot)) {
+      assertEquals(Optional.of(new Str("v:k")), seeded.call("run", List.of(new Str("k"))));
+      assertEquals(Optional.of(new U32(5)), seeded.call("blob-size", List.of(new U32(3))));
+      seeded.reset(snapshot);
+      assertEquals(Optional.of(new Str("v:j")), seeded.call("run", List.of(new Str("j"))));
+    }
+    assertEquals(List.of("k", "j"), log);
+  }
+
   private static List<WitValue> echoArgs(String s) {
     List<WitValue> pad = new ArrayList<>(Collections.nCopies(16, (WitValue) new U64(0)));
     return List.of(TupleValue.of(new Str(s), new U8(1)), new TupleValue(pad));
