@@ -15,14 +15,25 @@ import run.endive.wasm.types.Value;
 
 /**
  * The state of one core instance that running code can change and instantiation would not give
- * back: its own memories (page by page, all-zero pages left out), its own mutable globals, and its
+ * back: its own memories (in chunks, all-zero chunks left out), its own mutable globals, and its
  * own tables (each entry a function index and the core instance it belongs to). What it imports
  * belongs to the instance that exports it. Immutable once captured.
  */
 final class CoreImage {
-  private static final byte[] ZERO_PAGE = new byte[Memory.PAGE_SIZE];
+  /**
+   * Memory is kept in chunks of 4 KiB, null where a chunk holds only zeros: a seeded memory's new
+   * pages are zero already, so only what initialisation wrote is copied (a few KiB for a component
+   * whose data segments are small, where whole 64 KiB pages would cost more than copying the
+   * segments again).
+   */
+  static final int CHUNK = 4096;
 
-  /** Per memory the core instance defines: its pages, null where a page holds only zeros. */
+  private static final byte[] ZERO_CHUNK = new byte[CHUNK];
+
+  /** Per memory the core instance defines: its size in pages. */
+  private final int[] pages;
+
+  /** Per memory the core instance defines: its chunks. */
   private final byte[][][] memories;
 
   private final int[] globals;
@@ -38,6 +49,7 @@ final class CoreImage {
   private final int[][] owners;
 
   private CoreImage(
+      int[] pages,
       byte[][][] memories,
       int[] globals,
       long[] low,
@@ -45,6 +57,7 @@ final class CoreImage {
       int[] globalOwners,
       int[][] refs,
       int[][] owners) {
+    this.pages = pages;
     this.memories = memories;
     this.globals = globals;
     this.low = low;
@@ -65,9 +78,12 @@ final class CoreImage {
     WasmModule m = core.module();
     int importedMemories = m.importSection().count(ExternalType.MEMORY);
     int definedMemories = m.memorySection().map(MemorySection::memoryCount).orElse(0);
+    int[] pages = new int[definedMemories];
     byte[][][] memories = new byte[definedMemories][][];
     for (int k = 0; k < definedMemories; k++) {
-      memories[k] = pages(core.memory(importedMemories + k));
+      Memory memory = core.memory(importedMemories + k);
+      pages[k] = memory.pages();
+      memories[k] = chunks(memory);
     }
     int importedGlobals = m.importSection().count(ExternalType.GLOBAL);
     List<Integer> mutable = new ArrayList<>();
@@ -110,16 +126,16 @@ final class CoreImage {
         }
       }
     }
-    return new CoreImage(memories, globals, low, high, globalOwners, refs, owners);
+    return new CoreImage(pages, memories, globals, low, high, globalOwners, refs, owners);
   }
 
-  private static byte[][] pages(Memory memory) {
-    byte[][] pages = new byte[memory.pages()][];
-    for (int p = 0; p < pages.length; p++) {
-      byte[] page = memory.readBytes(p * Memory.PAGE_SIZE, Memory.PAGE_SIZE);
-      pages[p] = Arrays.equals(page, ZERO_PAGE) ? null : page;
+  private static byte[][] chunks(Memory memory) {
+    byte[][] chunks = new byte[memory.pages() * (Memory.PAGE_SIZE / CHUNK)][];
+    for (int c = 0; c < chunks.length; c++) {
+      byte[] chunk = memory.readBytes(c * CHUNK, CHUNK);
+      chunks[c] = Arrays.equals(chunk, ZERO_CHUNK) ? null : chunk;
     }
-    return pages;
+    return chunks;
   }
 
   private static int indexOf(Instance[] all, Instance instance) {
@@ -142,7 +158,7 @@ final class CoreImage {
   boolean restoreMemoriesAndGlobals(Instance core, Instance[] all) {
     int importedMemories = core.module().importSection().count(ExternalType.MEMORY);
     for (int k = 0; k < memories.length; k++) {
-      if (!restore(core.memory(importedMemories + k), memories[k])) {
+      if (!restore(core.memory(importedMemories + k), pages[k], memories[k])) {
         return false;
       }
     }
@@ -157,20 +173,21 @@ final class CoreImage {
     return true;
   }
 
-  private static boolean restore(Memory memory, byte[][] pages) {
+  private static boolean restore(Memory memory, int pages, byte[][] chunks) {
     int had = memory.pages();
-    if (had < pages.length && memory.grow(pages.length - had) < 0) {
+    if (had < pages && memory.grow(pages - had) < 0) {
       return false;
     }
-    for (int p = 0; p < pages.length; p++) {
-      if (pages[p] != null) {
-        memory.write(p * Memory.PAGE_SIZE, pages[p], 0, Memory.PAGE_SIZE);
-      } else if (p < had) {
-        memory.fill((byte) 0, p * Memory.PAGE_SIZE, (p + 1) * Memory.PAGE_SIZE);
-      } // else: the page was added just now, and holds zeros
+    int dirty = had * (Memory.PAGE_SIZE / CHUNK); // chunks that may hold anything; the rest are new
+    for (int c = 0; c < chunks.length; c++) {
+      if (chunks[c] != null) {
+        memory.write(c * CHUNK, chunks[c], 0, CHUNK);
+      } else if (c < dirty) {
+        memory.fill((byte) 0, c * CHUNK, (c + 1) * CHUNK);
+      }
     }
-    if (had > pages.length) {
-      memory.fill((byte) 0, pages.length * Memory.PAGE_SIZE, had * Memory.PAGE_SIZE);
+    if (had > pages) {
+      memory.fill((byte) 0, pages * Memory.PAGE_SIZE, had * Memory.PAGE_SIZE);
     }
     return true;
   }
@@ -202,13 +219,13 @@ final class CoreImage {
   /** The bytes of the memories captured: their full size. */
   long memoryBytes() {
     long n = 0;
-    for (byte[][] m : memories) {
-      n += (long) m.length * Memory.PAGE_SIZE;
+    for (int p : pages) {
+      n += (long) p * Memory.PAGE_SIZE;
     }
     return n;
   }
 
-  /** The bytes kept: the pages that are not all zeros. */
+  /** The bytes kept: the chunks that are not all zeros. */
   long retainedBytes() {
     long n = 0;
     for (byte[][] m : memories) {

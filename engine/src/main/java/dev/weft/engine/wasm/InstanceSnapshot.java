@@ -72,7 +72,7 @@ public final class InstanceSnapshot {
     return n;
   }
 
-  /** The bytes of memory the snapshot keeps: the pages that are not all zeros. */
+  /** The bytes of memory the snapshot keeps: the 4 KiB chunks that are not all zeros. */
   public long retainedBytes() {
     long n = 0;
     for (CoreImage c : cores) {
