@@ -30,6 +30,11 @@ final class CoreImage {
 
   private static final byte[] ZERO_CHUNK = new byte[CHUNK];
 
+  /** Memories and tables the core instance imports: its own are numbered after them. */
+  private final int importedMemories;
+
+  private final int importedTables;
+
   /** Per memory the core instance defines: its size in pages. */
   private final int[] pages;
 
@@ -49,6 +54,8 @@ final class CoreImage {
   private final int[][] owners;
 
   private CoreImage(
+      int importedMemories,
+      int importedTables,
       int[] pages,
       byte[][][] memories,
       int[] globals,
@@ -57,6 +64,8 @@ final class CoreImage {
       int[] globalOwners,
       int[][] refs,
       int[][] owners) {
+    this.importedMemories = importedMemories;
+    this.importedTables = importedTables;
     this.pages = pages;
     this.memories = memories;
     this.globals = globals;
@@ -126,7 +135,17 @@ final class CoreImage {
         }
       }
     }
-    return new CoreImage(pages, memories, globals, low, high, globalOwners, refs, owners);
+    return new CoreImage(
+        importedMemories,
+        importedTables,
+        pages,
+        memories,
+        globals,
+        low,
+        high,
+        globalOwners,
+        refs,
+        owners);
   }
 
   private static byte[][] chunks(Memory memory) {
@@ -156,7 +175,6 @@ final class CoreImage {
    * @return false when a memory cannot grow to the captured size (a lower memory limit)
    */
   boolean restoreMemoriesAndGlobals(Instance core, Instance[] all) {
-    int importedMemories = core.module().importSection().count(ExternalType.MEMORY);
     for (int k = 0; k < memories.length; k++) {
       if (!restore(core.memory(importedMemories + k), pages[k], memories[k])) {
         return false;
@@ -199,7 +217,6 @@ final class CoreImage {
    * @return false when a table cannot grow to the captured size
    */
   boolean restoreTables(Instance core, Instance[] all) {
-    int importedTables = core.module().importSection().count(ExternalType.TABLE);
     for (int k = 0; k < refs.length; k++) {
       TableInstance t = core.table(importedTables + k);
       int n = refs[k].length;
