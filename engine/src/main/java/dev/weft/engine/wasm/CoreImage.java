@@ -169,8 +169,9 @@ final class CoreImage {
   /**
    * Puts the memories and globals back into {@code core}: a memory grows to the captured size (a
    * memory that grew further keeps its size, zeroed past the captured end, since Wasm memory never
-   * shrinks), then every page is written. Tables are restored separately, once every core instance
-   * they may point to exists ({@link #restoreTables}).
+   * shrinks), then the captured chunks are written and the others zeroed where they may not be.
+   * Tables are restored separately, once every core instance they may point to exists ({@link
+   * #restoreTables}).
    *
    * @return false when a memory cannot grow to the captured size (a lower memory limit)
    */
