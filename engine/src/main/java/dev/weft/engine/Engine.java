@@ -23,6 +23,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -49,7 +51,8 @@ public final class Engine implements AutoCloseable {
   private final DagScheduler scheduler;
   private final ComponentCache components;
   private final HostEnvironment host;
-  private final List<InstancePool> pools = new ArrayList<>();
+  /** The pools of every flow loaded and not closed yet. */
+  private final Set<InstancePool> pools = ConcurrentHashMap.newKeySet();
 
   private Engine(Vertx vertx, boolean ownsVertx, EngineOptions options) {
     this.vertx = vertx;
@@ -93,11 +96,23 @@ public final class Engine implements AutoCloseable {
    */
   public LoadedFlow load(Path file) {
     FlowGraph graph = Flows.load(file, components);
-    return new LoadedFlow(graph, plan(graph, new HashMap<>()));
+    List<InstancePool> made = new ArrayList<>();
+    FlowPlan plan = plan(graph, new HashMap<>(), made);
+    pools.addAll(made);
+    return new LoadedFlow(graph, plan, () -> release(made));
   }
 
-  /** Plans a flow and, once each, the flows its nodes run; every flow gets pools of its own. */
-  private FlowPlan plan(FlowGraph graph, Map<Path, FlowPlan> planned) {
+  /** Closes the pools of a flow that is closed ({@link LoadedFlow#close()}). */
+  private void release(List<InstancePool> flowPools) {
+    flowPools.forEach(pools::remove);
+    flowPools.forEach(InstancePool::close);
+  }
+
+  /**
+   * Plans a flow and, once each, the flows its nodes run; every flow gets pools of its own, which
+   * are added to {@code made}.
+   */
+  private FlowPlan plan(FlowGraph graph, Map<Path, FlowPlan> planned, List<InstancePool> made) {
     Map<String, InstancePool> flowPools = new HashMap<>();
     Map<String, Long> timeouts = new HashMap<>();
     for (FlowComponent c : graph.components()) {
@@ -108,9 +123,7 @@ public final class Engine implements AutoCloseable {
               c.poolMax().orElse(options.defaultPoolMax()),
               options.queueLimit(),
               c.poolReset());
-      synchronized (pools) {
-        pools.add(pool);
-      }
+      made.add(pool);
       flowPools.put(c.name(), pool);
       c.timeoutMillis().ifPresent(t -> timeouts.put(c.name(), t));
     }
@@ -121,7 +134,7 @@ public final class Engine implements AutoCloseable {
         Path key = sub.file().toAbsolutePath().normalize();
         FlowPlan p = planned.get(key);
         if (p == null) {
-          p = plan(sub, planned);
+          p = plan(sub, planned, made);
           planned.put(key, p);
         }
         subplans.put(n.id().name(), p);
@@ -165,10 +178,8 @@ public final class Engine implements AutoCloseable {
   /** Closes the pools, the workers, the host's KV and HTTP clients and, when the engine made it, Vert.x. */
   @Override
   public void close() {
-    synchronized (pools) {
-      pools.forEach(InstancePool::close);
-      pools.clear();
-    }
+    pools.forEach(InstancePool::close);
+    pools.clear();
     workers.close();
     try {
       host.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);

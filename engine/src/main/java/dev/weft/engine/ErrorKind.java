@@ -6,8 +6,13 @@ public enum ErrorKind {
   TRAP,
   /** The call ran past its deadline and was interrupted. */
   TIMEOUT,
-  /** A limit was hit: memory, pool queue, input size. */
+  /** A limit was hit: memory, input size. */
   LIMIT,
+  /**
+   * A component's pool was full (every instance busy, and as many calls waiting as its queue
+   * holds), so the call was refused at once: not the guest's fault, worth trying again later.
+   */
+  BUSY,
   /** A value did not match its WIT type. */
   TYPE,
   /**

@@ -11,19 +11,36 @@ import dev.weft.wit.value.WitValue;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 /**
  * A flow loaded by an {@link Engine}: checked, its components compiled and pooled. Run it as often
- * as you like, from any thread. Immutable apart from its pools.
+ * as you like, from any thread, and {@link #close()} it when it is no longer used (a reload), to
+ * release its instances; the engine's close releases every flow's. Immutable apart from its pools.
  */
-public final class LoadedFlow {
+public final class LoadedFlow implements AutoCloseable {
   private final FlowGraph graph;
   private final FlowPlan plan;
+  private final Runnable release;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
-  LoadedFlow(FlowGraph graph, FlowPlan plan) {
+  LoadedFlow(FlowGraph graph, FlowPlan plan, Runnable release) {
     this.graph = graph;
     this.plan = plan;
+    this.release = release;
+  }
+
+  /**
+   * Releases the flow's instance pools (its sub-flows' too): idle instances and snapshots now,
+   * busy instances as their calls end. Runs in flight finish; a run started afterwards still works
+   * but keeps no instance. Idempotent; any thread.
+   */
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      release.run();
+    }
   }
 
   /** The checked flow. */

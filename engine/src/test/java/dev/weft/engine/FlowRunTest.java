@@ -242,6 +242,72 @@ class FlowRunTest {
     assertEquals(List.of(1, 1, 1), List.of(count(reset), count(reset), count(reset)));
   }
 
+  @Test
+  void aFailingRunStopsItsSubFlowsRunningCalls() throws Exception {
+    Files.writeString(dir.resolve("stuck.yaml"), String.join("\n",
+        "flow: stuck",
+        "components: { spin: '" + COMPONENTS.resolve("spin/spin.wasm") + "' }",
+        "nodes: { s: { call: spin.forever, timeout: 30s } }",
+        "output: { s: $s }") + "\n");
+    LoadedFlow f =
+        flow(
+            "flow: parent",
+            "components: { bad: '@hostile/hostile.wasm' }",
+            "nodes:",
+            "  sub: { flow: stuck.yaml }",
+            // fails after its retry's 300 ms, while the sub-flow's call spins
+            "  lie: { call: bad.char-surrogate, retry: { attempts: 2, backoff: 300ms } }",
+            "output: { sub: $sub, lie: $lie }");
+    long t0 = System.nanoTime();
+    RunException e = failure(f, "{}");
+    long millis = (System.nanoTime() - t0) / 1_000_000;
+    assertEquals(ErrorKind.TRAP, e.kind());
+    assertEquals("lie", e.node().orElseThrow());
+    assertTrue(millis < 10_000, "the sub-flow's call was interrupted, not waited for: " + millis + " ms");
+  }
+
+  @Test
+  void aFullPoolFailsTheCallAsBusy() throws Exception {
+    try (Engine strict = Engine.create(EngineOptions.defaults().withWorkerThreads(2).withQueueLimit(0))) {
+      Path file = dir.resolve("busy.yaml");
+      Files.writeString(file, String.join("\n",
+          "flow: busy",
+          "components: { spin: { wasm: '" + COMPONENTS.resolve("spin/spin.wasm") + "', pool: { max: 1 } } }",
+          "nodes:",
+          "  a: { call: spin.forever, timeout: 2s }",
+          "  b: { call: spin.forever, timeout: 2s }",
+          "output: { a: $a, b: $b }") + "\n");
+      LoadedFlow f = strict.load(file);
+      try {
+        strict.run(f, JSON.readTree("{}")).toCompletionStage().toCompletableFuture().get();
+        throw new AssertionError("the run should have failed");
+      } catch (ExecutionException x) {
+        RunException e = assertInstanceOf(RunException.class, x.getCause());
+        assertEquals(ErrorKind.BUSY, e.kind(), e.getMessage());
+        assertTrue(e.getMessage().contains("component `spin` is busy: 1 instances running and 0 calls waiting"),
+            e.getMessage());
+      }
+    }
+  }
+
+  @Test
+  void closingAFlowReleasesItsInstancesAndRunsInFlightFinish() throws Exception {
+    LoadedFlow f = flow("flow: closing", "components: { spin: { wasm: '@spin/spin.wasm', pool: { max: 2 } } }",
+        "nodes: { w: { call: spin.work, with: { seed: 1, rounds: 300000000 } } }", "output: { w: $w }");
+    java.util.concurrent.CompletableFuture<RunResult> slow =
+        engine.run(f, JSON.readTree("{}")).toCompletionStage().toCompletableFuture();
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (f.poolStats().get("spin").live() == 0 && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    f.close();
+    assertTrue(slow.get().values().get(0) instanceof dev.weft.wit.value.WitValue.U64, "the run in flight finished");
+    assertEquals(new PoolStats(2, 0, 0, 0), f.poolStats().get("spin"), "its instance was closed");
+    run(f, "{}");
+    assertEquals(new PoolStats(2, 0, 0, 0), f.poolStats().get("spin"), "a later run keeps no instance");
+    f.close(); // again: nothing happens
+  }
+
   private static int count(LoadedFlow f) throws Exception {
     return json(run(f, "{}")).get("n").asInt();
   }

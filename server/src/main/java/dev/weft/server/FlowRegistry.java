@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -81,17 +82,28 @@ public final class FlowRegistry {
       return new Outcome(file, Optional.empty(), "cannot load `" + file + "`: " + e.getMessage());
     }
     ServedFlow flow = new ServedFlow(loaded, file);
+    List<ServedFlow> replaced = new ArrayList<>();
     synchronized (this) {
       Map<String, ServedFlow> next = new TreeMap<>(snapshot.flows());
       ServedFlow other = next.get(flow.name());
       if (other != null && !sameFile(other.file(), file)) {
+        loaded.close();
         return new Outcome(file, Optional.empty(), "flow `" + flow.name() + "` in `" + file
             + "` has the same name as the flow in `" + other.file() + "`; rename one (`flow: other-name`)");
       }
-      next.values().removeIf(f -> sameFile(f.file(), file)); // the file was renamed to another flow
+      // The file's earlier version, under its name or another (the file renamed its flow).
+      for (Iterator<ServedFlow> it = next.values().iterator(); it.hasNext(); ) {
+        ServedFlow f = it.next();
+        if (sameFile(f.file(), file)) {
+          replaced.add(f);
+          it.remove();
+        }
+      }
       next.put(flow.name(), flow);
       publish(next);
     }
+    // Requests that looked up the old version just before finish on it; its pools then close.
+    replaced.forEach(f -> f.flow().close());
     return new Outcome(file, Optional.of(flow), "");
   }
 

@@ -26,7 +26,7 @@ final class Problems {
       return run(r);
     }
     if (t instanceof EngineException e) {
-      return Problem.of(slug(e.kind()), title(e.kind()), status(e.kind(), e.getMessage()), e.getMessage())
+      return Problem.of(slug(e.kind()), title(e.kind()), status(e.kind()), e.getMessage())
           .with("kind", e.kind().name().toLowerCase()).with("flow", flow);
     }
     return Problem.of("internal", "Internal error", 500, String.valueOf(t.getMessage())).with("flow", flow);
@@ -38,10 +38,8 @@ final class Problems {
       return Problem.of("bad-input", "Input does not fit the flow", 400, r.detail())
           .with("kind", "type").with("flow", r.flow());
     }
-    boolean busy = busy(kind, r.detail());
     Problem p =
-        Problem.of(busy ? "busy" : slug(kind), busy ? "Busy, try again later" : title(kind),
-                status(kind, r.detail()), r.detail())
+        Problem.of(slug(kind), title(kind), status(kind), r.detail())
             .with("kind", kind.name().toLowerCase())
             .with("flow", r.flow());
     if (r.node().isPresent()) {
@@ -56,17 +54,13 @@ final class Problems {
     return p;
   }
 
-  /** The pool's "busy" is a LIMIT failure; other limits (memory) are the guest's fault. */
-  private static boolean busy(ErrorKind kind, String detail) {
-    return kind == ErrorKind.LIMIT && detail.contains("is busy");
-  }
-
-  private static int status(ErrorKind kind, String detail) {
+  /** A full pool is 503 (the handler adds retry-after); other limits (memory) are the guest's. */
+  private static int status(ErrorKind kind) {
     return switch (kind) {
-      case TRAP, TYPE, LOAD -> 500;
+      case TRAP, TYPE, LOAD, LIMIT -> 500;
       case TIMEOUT -> 504;
       case VALUE -> 422;
-      case LIMIT -> busy(kind, detail) ? 503 : 500;
+      case BUSY -> 503;
       case HOST -> 502;
     };
   }
@@ -76,6 +70,7 @@ final class Problems {
       case TRAP -> "trap";
       case TIMEOUT -> "timeout";
       case LIMIT -> "limit";
+      case BUSY -> "busy";
       case TYPE -> "type";
       case VALUE -> "value";
       case HOST -> "host";
@@ -88,6 +83,7 @@ final class Problems {
       case TRAP -> "The component trapped";
       case TIMEOUT -> "The run timed out";
       case LIMIT -> "A limit was reached";
+      case BUSY -> "Busy, try again later";
       case TYPE -> "A value did not fit its type";
       case VALUE -> "A value the flow cannot use";
       case HOST -> "A host capability failed";

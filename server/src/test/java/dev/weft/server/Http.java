@@ -17,7 +17,12 @@ final class Http {
   /** The fixtures' flows. */
   static final Path FLOWS = Path.of("src/test/resources/fixtures/flows");
 
-  record Response(int status, String contentType, byte[] body) {
+  record Response(int status, String contentType, byte[] body, java.net.http.HttpHeaders headers) {
+    /** The value of header {@code name}, or null. */
+    String header(String name) {
+      return headers.firstValue(name).orElse(null);
+    }
+
     String text() {
       return new String(body, java.nio.charset.StandardCharsets.UTF_8);
     }
@@ -77,6 +82,7 @@ final class Http {
   }
 
   private static Response response(HttpResponse<byte[]> r) {
-    return new Response(r.statusCode(), r.headers().firstValue("content-type").orElse(""), r.body());
+    return new Response(
+        r.statusCode(), r.headers().firstValue("content-type").orElse(""), r.body(), r.headers());
   }
 }

@@ -132,6 +132,8 @@ class HttpApiTest {
     }
     assertTrue(second != null, "a second call to a one-instance pool with no queue should be refused");
     assertProblem(second, 503, "urn:weft:problem:busy");
+    assertEquals("busy", second.json().get("kind").asText());
+    assertEquals("1", second.header("retry-after"));
     Http.Response r = first.join();
     assertProblem(r, 504, "urn:weft:problem:timeout");
     assertEquals("forever", r.json().get("node").asText());

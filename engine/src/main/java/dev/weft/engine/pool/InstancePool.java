@@ -4,7 +4,12 @@ import dev.weft.engine.wasm.ComponentInstance;
 import dev.weft.engine.wasm.InstanceSnapshot;
 import dev.weft.engine.wasm.LoadedComponent;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -12,6 +17,14 @@ import java.util.function.Consumer;
  * instances, then queues callers up to {@code queueLimit} (backpressure), then refuses new callers
  * (the caller reports the component as busy). An instance that trapped or timed out is discarded,
  * never reused.
+ *
+ * <p>New instances are seeded from a snapshot of the pool's first instance, taken right after its
+ * initialisation, so guest initialisation runs once per pool rather than once per instance; unless
+ * that initialisation called the host (WASI, {@code weft:host}): what a random source, the clock or
+ * a KV store answered then belongs to one instance, so every instance then initialises itself. With
+ * {@code reset}, instances go back to that snapshot after every call (to their own, when they
+ * initialised themselves), or are discarded when there is none (resource handles left by
+ * initialisation).
  *
  * <p>Thread-safe. Lease callbacks run on the thread that makes the lease available: the caller of
  * {@link #acquire} when an instance is free, else the worker that gives one back; they must only
@@ -25,13 +38,19 @@ public final class InstancePool {
   private final Deque<ComponentInstance> idle = new ArrayDeque<>();
   private final Deque<Consumer<Lease>> waiters = new ArrayDeque<>();
   private int live;
+  private boolean closed;
   private final boolean reset;
-  // With reset: the state of a fresh instance, taken from the first one created.
-  private volatile InstanceSnapshot fresh;
+
+  /** The state new instances start from, once an initialised instance allowed one to be taken. */
+  private volatile InstanceSnapshot seed;
+
+  /** With reset: the snapshots of instances that initialised themselves (no seed to share). */
+  private final Map<ComponentInstance, InstanceSnapshot> own =
+      Collections.synchronizedMap(new IdentityHashMap<>());
 
   /**
-   * The right to run one call: an idle instance, or permission to create a new one (on the
-   * worker thread, since instantiation runs guest code).
+   * The right to run one call: an idle instance, or permission to create a new one (on the worker
+   * thread, since instantiation runs guest code).
    */
   public record Lease(ComponentInstance instance) {
     /** Whether the caller must create the instance. */
@@ -45,9 +64,8 @@ public final class InstancePool {
   }
 
   /**
-   * @param reset put each instance back to the state of a fresh instance after every call (the
-   *     first instance's state right after instantiation, kept as a snapshot that also seeds the
-   *     pool's later instances), so no call sees what an earlier one left in memory
+   * @param reset put each instance back to the state of a fresh instance after every call, so no
+   *     call sees what an earlier one left in memory
    */
   public InstancePool(
       LoadedComponent component, String name, int max, int queueLimit, boolean reset) {
@@ -92,25 +110,51 @@ public final class InstancePool {
     return true;
   }
 
-  /** The leased instance, created now if the lease is fresh. Call on a worker thread. */
+  /**
+   * The leased instance, created now if the lease is fresh: seeded from the pool's snapshot when it
+   * has one, else initialised (and then, when it may be, snapshotted to seed the next ones). Call
+   * on a worker thread.
+   */
   public ComponentInstance open(Lease lease) {
     if (!lease.fresh()) {
       return lease.instance();
     }
     try {
-      InstanceSnapshot seed = fresh;
-      if (seed != null) {
-        return component.instantiate(seed);
+      InstanceSnapshot s = seed;
+      if (s != null) {
+        return component.instantiate(s);
       }
       ComponentInstance i = component.instantiate();
-      if (reset) {
-        fresh = i.snapshot();
+      if (i.seedable() || reset) {
+        InstanceSnapshot taken = snapshotOf(i);
+        if (taken != null && i.seedable()) {
+          synchronized (this) {
+            if (seed == null && !closed) {
+              seed = taken;
+            }
+          }
+        } else if (taken != null) {
+          own.put(i, taken);
+        }
       }
       return i;
     } catch (RuntimeException e) {
       dropSlot();
       throw e;
     }
+  }
+
+  private static InstanceSnapshot snapshotOf(ComponentInstance i) {
+    try {
+      return i.snapshot();
+    } catch (IllegalStateException e) {
+      return null; // resource handles, host objects in a table: this instance cannot be copied
+    }
+  }
+
+  /** Whether new instances are seeded from a snapshot (once the first instance allowed one). */
+  public boolean seeding() {
+    return seed != null;
   }
 
   /** Gives back a lease that was not used (its run failed meanwhile). */
@@ -125,8 +169,16 @@ public final class InstancePool {
   /** Gives back a healthy instance after a call (reset first, when the pool resets). */
   public void release(ComponentInstance instance) {
     if (reset) {
+      InstanceSnapshot to = own.get(instance);
+      if (to == null) {
+        to = seed;
+      }
+      if (to == null) {
+        discard(instance); // nothing to go back to: the next call gets a new instance
+        return;
+      }
       try {
-        instance.reset(fresh);
+        instance.reset(to);
       } catch (RuntimeException e) {
         discard(instance); // it holds state a reset cannot clear: never reuse it
         return;
@@ -136,9 +188,17 @@ public final class InstancePool {
     synchronized (this) {
       next = waiters.pollFirst();
       if (next == null) {
-        idle.addFirst(instance); // most recently used first: its memory is warm in the cache
-        return;
+        if (closed) {
+          live--;
+        } else {
+          idle.addFirst(instance); // most recently used first: its memory is warm in the cache
+          return;
+        }
       }
+    }
+    if (next == null) {
+      close(instance);
+      return;
     }
     next.accept(new Lease(instance));
   }
@@ -146,10 +206,15 @@ public final class InstancePool {
   /** Throws away an instance that trapped or timed out; a waiter may create a new one. */
   public void discard(ComponentInstance instance) {
     try {
-      instance.close();
+      close(instance);
     } finally {
       dropSlot();
     }
+  }
+
+  private void close(ComponentInstance instance) {
+    own.remove(instance);
+    instance.close();
   }
 
   private void dropSlot() {
@@ -189,12 +254,25 @@ public final class InstancePool {
     return queueLimit;
   }
 
-  /** Closes the idle instances. */
+  /**
+   * Closes the pool: idle instances now, busy ones when their call gives them back, and drops the
+   * snapshot. Calls in flight or queued still finish; a call that comes later still gets an
+   * instance, which is closed after it. Idempotent.
+   */
   public void close() {
+    List<ComponentInstance> closing;
     synchronized (this) {
-      idle.forEach(ComponentInstance::close);
+      closed = true;
+      closing = new ArrayList<>(idle);
       live -= idle.size();
       idle.clear();
+      seed = null;
     }
+    closing.forEach(this::close);
+  }
+
+  /** Whether {@link #close()} was called. */
+  public synchronized boolean closed() {
+    return closed;
   }
 }

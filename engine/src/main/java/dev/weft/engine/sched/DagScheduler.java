@@ -41,8 +41,9 @@ import java.util.function.BiConsumer;
  * delivers the last one starts it. Wasm calls run on a bounded {@link WorkerExecutor}, never on an
  * event loop, and a node made ready by a call continues on the same worker (see {@link
  * WorkerLoop}), so a chain costs no thread hop per node. A failure stops the run: nodes that have
- * not started are not started, running calls are interrupted, and the first failure is the run's
- * error. The run's future completes on the context it was started from.
+ * not started are not started, running calls are interrupted, sub-flow runs in flight are stopped
+ * the same way, and the first failure is the run's error. The run's future completes on the
+ * context it was started from.
  *
  * <p>Built-in nodes ({@code kv.get}, {@code http.request}...) hold no thread while they wait:
  * those that do I/O (KV on Redis, HTTP) start on an event loop and complete a Future there; those
@@ -106,6 +107,7 @@ public final class DagScheduler {
     private final List<NodeTrace> traces = Collections.synchronizedList(new ArrayList<>());
     private final Set<Call> running = ConcurrentHashMap.newKeySet();
     private final Set<Promise<WitValue>> waitingBuiltins = ConcurrentHashMap.newKeySet();
+    private final Set<Run> subruns = ConcurrentHashMap.newKeySet();
 
     Run(FlowPlan plan, Map<String, WitValue> inputs, Context context, Promise<RunResult> done) {
       this.plan = plan;
@@ -120,8 +122,8 @@ public final class DagScheduler {
     }
 
     void start() {
-      if (plan.size() == 0) {
-        finish();
+      if (plan.size() == 0 || failure.get() != null) {
+        finish(); // nothing to run, or a sub-run its caller stopped before it began
         return;
       }
       // Breadth first: built-in roots that complete at once queue their dependents behind the
@@ -193,11 +195,20 @@ public final class DagScheduler {
     private void fail(int i, Throwable e) {
       RunException r =
           e instanceof RunException x ? x : describe(plan.graph().name(), plan.node(i).node(), e);
+      stop(r);
+      settle();
+    }
+
+    /**
+     * Fails the run with {@code r} unless it failed already: interrupts its calls and stops its
+     * sub-flow runs; nodes still to start will not. Any thread.
+     */
+    private void stop(RunException r) {
       if (failure.compareAndSet(null, r)) {
         running.forEach(Call::cancel);
         waitingBuiltins.forEach(p -> p.tryFail(r));
+        subruns.forEach(s -> s.stop(r));
       }
-      settle();
     }
 
     /** Called once per started node when it ends; the last one ends the run. */
@@ -335,7 +346,7 @@ public final class DagScheduler {
       boolean queued =
           n.pool().acquire(lease -> workers.dispatch(() -> call(n, lease, start, args, then)));
       if (!queued) {
-        then.accept(null, new EngineException(ErrorKind.LIMIT, "component `" + n.pool().name()
+        then.accept(null, new EngineException(ErrorKind.BUSY, "component `" + n.pool().name()
             + "` is busy: " + n.pool().max() + " instances running and " + n.pool().queueLimit()
             + " calls waiting"));
       }
@@ -411,8 +422,15 @@ public final class DagScheduler {
       }
       Optional<RetryPolicy> retry = n.node().retry();
       Promise<RunResult> subDone = Promise.promise();
-      new Run(sub, subInputs, context, subDone).start();
+      Run subrun = new Run(sub, subInputs, context, subDone);
+      subruns.add(subrun);
+      RunException failed = failure.get();
+      if (failed != null) {
+        subrun.stop(failed); // this run failed meanwhile: the sub-run ends without starting nodes
+      }
+      subrun.start();
       subDone.future().onComplete(ar -> {
+        subruns.remove(subrun);
         traces.add(new NodeTrace(n.node().id().name(), start, System.nanoTime(),
             Thread.currentThread().getName(), false));
         if (ar.succeeded()) {

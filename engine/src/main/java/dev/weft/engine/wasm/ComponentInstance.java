@@ -13,20 +13,21 @@ import dev.weft.wit.binary.PlanOptions;
 import dev.weft.wit.model.TypeId;
 import dev.weft.wit.value.ValueException;
 import dev.weft.wit.value.WitValue;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import run.endive.runtime.ByteArrayMemory;
 import run.endive.runtime.ExportFunction;
 import run.endive.runtime.Instance;
+import run.endive.runtime.TableFactory;
+import run.endive.runtime.TableInstance;
 import run.endive.runtime.WasmInterruptedException;
 import run.endive.wasi.WasiExitException;
 import run.endive.wasm.WasmEngineException;
 import run.endive.wasm.WasmModule;
-import run.endive.wasm.types.ExternalType;
 import run.endive.wasm.types.MemoryLimits;
-import run.endive.wasm.types.MemorySection;
-import run.endive.wasm.types.MutabilityType;
+import run.endive.wasm.types.Table;
+import run.endive.wasm.types.TableLimits;
 
 /**
  * One instance of a component: its core instances, memories and handle table. Serves one call at a
@@ -34,6 +35,27 @@ import run.endive.wasm.types.MutabilityType;
  * and should be dropped.
  */
 public final class ComponentInstance implements AutoCloseable {
+  /**
+   * A seeded instance's memory starts with no pages: the snapshot's pages are then written once,
+   * where a memory of the declared size would be allocated, zeroed and overwritten.
+   */
+  private static final Function<MemoryLimits, run.endive.runtime.Memory> EMPTY_MEMORY =
+      l -> new ByteArrayMemory(new MemoryLimits(0, l.maximumPages(), l.shared()));
+
+  /**
+   * Each instance gets its own copy of a table's type: Endive's {@code TableInstance.grow} updates
+   * the limits of the {@code Table} it was made from, which is the module's, shared by every
+   * instance, so one instance's {@code table.grow} would make later instances' tables bigger.
+   */
+  private static final TableFactory OWN_TABLE =
+      (t, init) ->
+          new TableInstance(
+              new Table(
+                  t.elementType(),
+                  new TableLimits(t.limits().min(), t.limits().max(), t.limits().shared()),
+                  t.initialize()),
+              init);
+
   private final LoadedComponent component;
   private final ExportFunction[] functions;
   private final ExportFunction[] postReturns;
@@ -44,11 +66,27 @@ public final class ComponentInstance implements AutoCloseable {
   private final Instance[] cores;
 
   private final HandleTable handles;
+
+  /** Whether the instance was seeded from a snapshot rather than initialised. */
+  private final boolean seeded;
+
+  /** Host functions (lowered imports, WASI) that initialisation called. */
+  private final int initHostCalls;
+
   private boolean trapped;
   private boolean closed;
 
-  ComponentInstance(LoadedComponent component) {
+  /**
+   * Replays the plan: core instances in the component's order, each initialised (data segments,
+   * start function) before the next is made, or, with a {@code seed}, given the seed's memories and
+   * globals instead; with a seed, tables are restored once every core instance exists.
+   */
+  ComponentInstance(LoadedComponent component, InstanceSnapshot seed) {
+    if (seed != null && seed.component() != component) {
+      throw new IllegalArgumentException("the snapshot belongs to another component");
+    }
     this.component = component;
+    this.seeded = seed != null;
     List<CoreInstanceDef> defs = component.plan().instances();
     Instance[] cores = new Instance[defs.size()];
     this.cores = cores;
@@ -58,10 +96,26 @@ public final class ComponentInstance implements AutoCloseable {
     host.attach(linker);
     for (int i = 0; i < defs.size(); i++) {
       if (defs.get(i) instanceof CoreInstanceDef.Instantiate in && !component.wasi().replaces(i)) {
-        cores[i] = instantiate(linker, in, i);
+        cores[i] = instantiate(linker, in, i, seed != null);
+        if (seed == null) {
+          initialise(in, i);
+        } else if (!seed.restoreCore(i, cores)) {
+          throw new InstantiationException(
+              "`" + component.displayName() + "`: the snapshot's memory exceeds the memory limit",
+              null);
+        }
       }
     }
-    component.initialize().ifPresent(ref -> initialize(linker, ref));
+    if (seed != null && !seed.restoreTables(cores)) {
+      throw new InstantiationException(
+          "`" + component.displayName() + "`: the snapshot's tables exceed their limits", null);
+    }
+    if (seed == null) {
+      // A core module with its WIT world that is a WASI reactor: its `_initialize`, once (a seeded
+      // instance has its effects from the snapshot).
+      component.initialize().ifPresent(ref -> initialize(linker, ref));
+    }
+    this.initHostCalls = host.calls();
     List<BoundExport> bound = component.bound();
     functions = new ExportFunction[bound.size()];
     postReturns = new ExportFunction[bound.size()];
@@ -96,12 +150,21 @@ public final class ComponentInstance implements AutoCloseable {
     }
   }
 
-  private Instance instantiate(CoreLinker linker, CoreInstanceDef.Instantiate def, int index) {
+  /**
+   * Makes core instance {@code index}: globals, tables and element segments, without data segments
+   * and start function ({@link CoreInitialiser}).
+   */
+  private Instance instantiate(
+      CoreLinker linker, CoreInstanceDef.Instantiate def, int index, boolean seeded) {
     try {
+      WasmModule module = component.module(def.module());
       Instance.Builder b =
-          Instance.builder(component.module(def.module()))
-              .withImportValues(linker.importsFor(def, component.module(def.module())))
-              .withMemoryFactory(ByteArrayMemory::new)
+          Instance.builder(module)
+              .withImportValues(linker.importsFor(def, module))
+              .withMemoryFactory(seeded ? EMPTY_MEMORY : ByteArrayMemory::new)
+              .withTableFactory(OWN_TABLE)
+              // Endive's start flag calls an export named `_start`: a command's main, which a
+              // component runs through wasi:cli/run, never at instantiation.
               .withStart(false);
       MemoryLimits limits = component.limits(def.module());
       if (limits != null) {
@@ -112,23 +175,26 @@ public final class ComponentInstance implements AutoCloseable {
       }
       return b.build();
     } catch (LinkException | WasmEngineException | AssertionError e) {
-      throw new InstantiationException(
-          "`"
-              + component.displayName()
-              + "`: core instance "
-              + index
-              + " failed to instantiate: "
-              + e.getMessage(),
-          e);
+      throw failed(index, "failed to instantiate: " + e.getMessage(), e);
     } catch (StackOverflowError e) {
-      throw new InstantiationException(
-          "`"
-              + component.displayName()
-              + "`: core instance "
-              + index
-              + " exhausted the call stack while starting",
-          e);
+      throw failed(index, "exhausted the call stack while starting", e);
     }
+  }
+
+  /** Copies core instance {@code index}'s data segments into memory and runs its start function. */
+  private void initialise(CoreInstanceDef.Instantiate def, int index) {
+    try {
+      component.initialiser(def.module()).initialise(cores[index]);
+    } catch (WasmEngineException | AssertionError e) {
+      throw failed(index, "failed to initialise: " + e.getMessage(), e);
+    } catch (StackOverflowError e) {
+      throw failed(index, "exhausted the call stack while starting", e);
+    }
+  }
+
+  private InstantiationException failed(int index, String what, Throwable cause) {
+    return new InstantiationException(
+        "`" + component.displayName() + "`: core instance " + index + " " + what, cause);
   }
 
   /**
@@ -156,11 +222,12 @@ public final class ComponentInstance implements AutoCloseable {
   }
 
   /**
-   * Captures this instance's memories and mutable globals, to seed new instances with ({@link
-   * LoadedComponent#instantiate(InstanceSnapshot)}): take it after running guest initialisation.
+   * Captures this instance's state (memories, mutable globals, tables), to seed new instances with
+   * ({@link LoadedComponent#instantiate(InstanceSnapshot)}) or to {@link #reset} to: take it right
+   * after instantiation, so that initialisation need not run again.
    *
-   * @throws IllegalStateException when the instance trapped or holds resource handles, which a copy
-   *     of memory could not carry
+   * @throws IllegalStateException when the instance trapped, is closed, holds resource handles, or
+   *     keeps host objects in tables or globals, which a copy could not carry
    */
   public InstanceSnapshot snapshot() {
     if (trapped || closed) {
@@ -170,46 +237,32 @@ public final class ComponentInstance implements AutoCloseable {
       throw new IllegalStateException(
           "cannot snapshot an instance that holds " + handles.size() + " resource handles");
     }
-    int n = cores.length;
-    byte[][] memories = new byte[n][];
-    int[][] globals = new int[n][];
-    long[][] low = new long[n][];
-    long[][] high = new long[n][];
-    for (int i = 0; i < n; i++) {
-      Instance core = cores[i];
-      if (core == null) {
-        continue;
-      }
-      WasmModule m = core.module();
-      int definedMemories = m.memorySection().map(MemorySection::memoryCount).orElse(0);
-      if (definedMemories > 0) {
-        run.endive.runtime.Memory mem = core.memory(m.importSection().count(ExternalType.MEMORY));
-        memories[i] = mem.readBytes(0, mem.pages() * run.endive.runtime.Memory.PAGE_SIZE);
-      }
-      int imported = m.importSection().count(ExternalType.GLOBAL);
-      List<Integer> mutable = new ArrayList<>();
-      for (int g = 0; g < m.globalSection().globalCount(); g++) {
-        if (m.globalSection().getGlobal(g).mutabilityType() == MutabilityType.Var) {
-          mutable.add(imported + g);
-        }
-      }
-      globals[i] = mutable.stream().mapToInt(Integer::intValue).toArray();
-      low[i] = new long[globals[i].length];
-      high[i] = new long[globals[i].length];
-      for (int k = 0; k < globals[i].length; k++) {
-        low[i][k] = core.global(globals[i][k]).getValueLow();
-        high[i][k] = core.global(globals[i][k]).getValueHigh();
-      }
-    }
-    return new InstanceSnapshot(component, memories, globals, low, high);
+    return InstanceSnapshot.capture(component, cores);
+  }
+
+  /**
+   * Whether a snapshot of this instance, taken now, may stand in for initialisation in new
+   * instances: it was seeded, or its initialisation called no host function. What a host call
+   * returned during initialisation (a random seed, the time, a KV value) is each instance's own,
+   * and a copy would share it.
+   */
+  public boolean seedable() {
+    return initHostCalls == 0;
+  }
+
+  /** Whether this instance was seeded from a snapshot instead of running initialisation. */
+  public boolean seeded() {
+    return seeded;
   }
 
   /**
    * Puts this instance back into the state of {@code snapshot} (taken from an instance of the same
-   * component): memories and mutable globals as they were, memory grown since then zeroed. For
-   * isolation between calls ({@code pool: {reset: true}}).
+   * component): memories, mutable globals and tables as they were; memory or table grown since is
+   * zeroed or nulled (neither can shrink). For isolation between calls ({@code pool: {reset:
+   * true}}).
    *
    * @throws IllegalStateException when the instance trapped or is closed, or holds handles
+   * @throws IllegalArgumentException when the snapshot belongs to another component
    */
   public void reset(InstanceSnapshot snapshot) {
     if (trapped || closed) {
@@ -218,50 +271,16 @@ public final class ComponentInstance implements AutoCloseable {
     if (handles.size() != 0) {
       throw new IllegalStateException("cannot reset an instance that holds resource handles");
     }
-    restore(snapshot);
-    for (int i = 0; i < snapshot.cores(); i++) {
-      byte[] bytes = snapshot.memory(i);
-      Instance core = cores[i];
-      if (bytes != null && core != null) {
-        run.endive.runtime.Memory mem =
-            core.memory(core.module().importSection().count(ExternalType.MEMORY));
-        int size = mem.pages() * run.endive.runtime.Memory.PAGE_SIZE;
-        if (size > bytes.length) {
-          mem.fill((byte) 0, bytes.length, size); // Wasm memory cannot shrink: clear what grew
-        }
-      }
-    }
-  }
-
-  /** Overwrites the fresh state of the core instances with {@code s}. */
-  void restore(InstanceSnapshot s) {
-    if (s.component() != component) {
+    if (snapshot.component() != component) {
       throw new IllegalArgumentException("the snapshot belongs to another component");
     }
-    for (int i = 0; i < s.cores(); i++) {
-      Instance core = cores[i];
-      if (core == null) {
-        continue;
+    for (int i = 0; i < cores.length; i++) {
+      if (!snapshot.restoreCore(i, cores)) {
+        throw new IllegalStateException("the snapshot's memory exceeds the memory limit");
       }
-      byte[] bytes = s.memory(i);
-      if (bytes != null) {
-        WasmModule m = core.module();
-        run.endive.runtime.Memory mem = core.memory(m.importSection().count(ExternalType.MEMORY));
-        int pages = bytes.length / run.endive.runtime.Memory.PAGE_SIZE;
-        if (mem.pages() < pages && mem.grow(pages - mem.pages()) < 0) {
-          throw new InstantiationException(
-              "`"
-                  + component.displayName()
-                  + "`: the snapshot's memory does not fit the memory limit",
-              null);
-        }
-        mem.write(0, bytes, 0, bytes.length);
-      }
-      int[] gs = s.globals(i);
-      for (int k = 0; k < gs.length; k++) {
-        core.global(gs[k]).setValueLow(s.low(i, k));
-        core.global(gs[k]).setValueHigh(s.high(i, k));
-      }
+    }
+    if (!snapshot.restoreTables(cores)) {
+      throw new IllegalStateException("the snapshot's tables exceed their limits");
     }
   }
 

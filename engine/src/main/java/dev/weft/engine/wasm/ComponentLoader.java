@@ -159,8 +159,12 @@ public final class ComponentLoader {
     List<WasmModule> modules = new ArrayList<>();
     List<Function<Instance, Machine>> machines = new ArrayList<>();
     List<MemoryLimits> limits = new ArrayList<>();
+    List<CoreInitialiser> initialisers = new ArrayList<>();
     for (int i = 0; i < plan.modules().size(); i++) {
-      WasmModule m = parse(plan.modules().get(i).bytes(), displayName, i);
+      CoreInitialiser init =
+          CoreInitialiser.split(parse(plan.modules().get(i).bytes(), displayName, i));
+      WasmModule m = init.module();
+      initialisers.add(init);
       modules.add(m);
       limits.add(memoryLimits(m, options, displayName, i));
       machines.add(options.compile() ? compile(m, displayName, i, options) : null);
@@ -184,7 +188,7 @@ public final class ComponentLoader {
     return new LoadedComponent(
         displayName,
         plan,
-        modules,
+        initialisers,
         machines,
         limits,
         exports,

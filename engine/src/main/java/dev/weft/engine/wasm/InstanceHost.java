@@ -30,6 +30,9 @@ final class InstanceHost implements CoreLinker.HostSide {
 
   private CoreLinker linker;
 
+  /** Calls of lowered imports and WASI functions so far. */
+  private int calls;
+
   InstanceHost(LoadedComponent component) {
     this.component = component;
     this.wasi =
@@ -58,7 +61,11 @@ final class InstanceHost implements CoreLinker.HostSide {
 
   @Override
   public ImportFunction wasi(String name) {
-    return wasi == null ? null : wasi.functions().get(name);
+    ImportFunction f = wasi == null ? null : wasi.functions().get(name);
+    // Counted: an initialisation that called WASI (a clock, random bytes) is not copied to others.
+    return f == null
+        ? null
+        : new ImportFunction(f.module(), f.name(), f.functionType(), counted(f.handle()));
   }
 
   /** After each call into the instance. */
@@ -66,6 +73,18 @@ final class InstanceHost implements CoreLinker.HostSide {
     if (wasi != null) {
       wasi.callEnded();
     }
+  }
+
+  /** How many times the guest called the host (lowered imports, WASI) so far. */
+  int calls() {
+    return calls;
+  }
+
+  private WasmFunctionHandle counted(WasmFunctionHandle h) {
+    return (caller, args) -> {
+      calls++;
+      return h.apply(caller, args);
+    };
   }
 
   void close() {
@@ -100,7 +119,7 @@ final class InstanceHost implements CoreLinker.HostSide {
                 + " but the core module imports it as "
                 + importerType);
       }
-      return new LoweredCall(b, linker, handles);
+      return counted(new LoweredCall(b, linker, handles));
     }
     CoreRef.ResourceBuiltin rb = (CoreRef.ResourceBuiltin) ref;
     TypeId id = rb.resource();

@@ -1,65 +1,82 @@
 package dev.weft.engine.wasm;
 
+import run.endive.runtime.Instance;
+
 /**
- * The state of an initialised component instance (the contents of the memories and the mutable
- * globals of its core instances), to seed new instances with instead of running guest
- * initialisation again. Immutable; belongs to the {@link LoadedComponent} it was taken from.
+ * The state of a component instance, to seed new instances with instead of running guest
+ * initialisation again ({@link LoadedComponent#instantiate(InstanceSnapshot)}), or to put an
+ * instance back into ({@link ComponentInstance#reset}): per core instance, the memories, mutable
+ * globals and tables it defines. Immutable and thread-safe; belongs to the {@link LoadedComponent}
+ * it was taken from.
  *
- * <p>Tables are not captured: new instances get the tables instantiation makes, which is what
- * components that never change their tables at run time (all that wit-component produces) need.
+ * <p>What a snapshot cannot hold makes {@link ComponentInstance#snapshot()} refuse: resource
+ * handles, and host objects in tables or globals. Host state is not in it either: a seeded instance
+ * gets its own WASI and host capabilities, as a fresh one does.
  */
 public final class InstanceSnapshot {
   private final LoadedComponent component;
 
-  /** Per core instance: the bytes of its own memory, or null. */
-  private final byte[][] memories;
+  /** Per core instance, by plan index: its image, or null (export bags, left-out adapters). */
+  private final CoreImage[] cores;
 
-  /** Per core instance: the indices of its own mutable globals, or null. */
-  private final int[][] globals;
-
-  /** Per core instance: the low and high 64 bits of those globals. */
-  private final long[][] low;
-
-  private final long[][] high;
-
-  InstanceSnapshot(
-      LoadedComponent component, byte[][] memories, int[][] globals, long[][] low, long[][] high) {
+  private InstanceSnapshot(LoadedComponent component, CoreImage[] cores) {
     this.component = component;
-    this.memories = memories;
-    this.globals = globals;
-    this.low = low;
-    this.high = high;
+    this.cores = cores;
+  }
+
+  /** Captures the core instances of an instance of {@code component}. */
+  static InstanceSnapshot capture(LoadedComponent component, Instance[] cores) {
+    CoreImage[] images = new CoreImage[cores.length];
+    for (int i = 0; i < cores.length; i++) {
+      if (cores[i] != null) {
+        images[i] = CoreImage.capture(cores[i], cores);
+      }
+    }
+    return new InstanceSnapshot(component, images);
   }
 
   LoadedComponent component() {
     return component;
   }
 
-  byte[] memory(int core) {
-    return memories[core];
+  /**
+   * Restores core instance {@code i}'s memories and globals: for seeding, right after that core
+   * instance is made (before later ones import its memory), and for a reset.
+   *
+   * @return false when a memory cannot grow to the captured size
+   */
+  boolean restoreCore(int i, Instance[] all) {
+    return cores[i] == null || cores[i].restoreMemoriesAndGlobals(all[i], all);
   }
 
-  int[] globals(int core) {
-    return globals[core];
+  /**
+   * Restores every core instance's tables (after all of them exist: an entry may point to any).
+   *
+   * @return false when a table cannot grow to the captured size
+   */
+  boolean restoreTables(Instance[] all) {
+    for (int i = 0; i < cores.length; i++) {
+      if (cores[i] != null && !cores[i].restoreTables(all[i], all)) {
+        return false;
+      }
+    }
+    return true;
   }
 
-  long low(int core, int k) {
-    return low[core][k];
-  }
-
-  long high(int core, int k) {
-    return high[core][k];
-  }
-
-  int cores() {
-    return memories.length;
-  }
-
-  /** The bytes of memory captured, summed over the core instances. */
+  /** The size of the memories captured, summed over the core instances, in bytes. */
   public long memoryBytes() {
     long n = 0;
-    for (byte[] m : memories) {
-      n += m == null ? 0 : m.length;
+    for (CoreImage c : cores) {
+      n += c == null ? 0 : c.memoryBytes();
+    }
+    return n;
+  }
+
+  /** The bytes of memory the snapshot keeps: the 4 KiB chunks that are not all zeros. */
+  public long retainedBytes() {
+    long n = 0;
+    for (CoreImage c : cores) {
+      n += c == null ? 0 : c.retainedBytes();
     }
     return n;
   }

@@ -24,7 +24,7 @@ import run.endive.wasm.types.MemoryLimits;
 public final class LoadedComponent {
   private final String displayName;
   private final ComponentPlan plan;
-  private final List<WasmModule> modules;
+  private final List<CoreInitialiser> modules;
   private final List<Function<Instance, Machine>> machines;
   private final List<MemoryLimits> limits;
   private final List<BoundExport> bound;
@@ -39,7 +39,7 @@ public final class LoadedComponent {
   LoadedComponent(
       String displayName,
       ComponentPlan plan,
-      List<WasmModule> modules,
+      List<CoreInitialiser> modules,
       List<Function<Instance, Machine>> machines,
       List<MemoryLimits> limits,
       List<BoundExport> bound,
@@ -112,34 +112,40 @@ public final class LoadedComponent {
   }
 
   /**
-   * A new instance: the core modules instantiated in the component's order.
+   * A new instance: the core modules instantiated in the component's order, each initialised
+   * (active data segments copied, start function run: this is where wit-component's glue calls a
+   * module's {@code _initialize}) before the next is made.
    *
    * @throws InstantiationException when a core module fails to instantiate (a trap in its start
    *     function, a memory limit)
    */
   public ComponentInstance instantiate() {
-    return new ComponentInstance(this);
+    return new ComponentInstance(this, null);
   }
 
   /**
    * A new instance seeded from {@code snapshot} (taken from an instance of this component): the
-   * core modules are instantiated, then their memories and mutable globals are overwritten with the
-   * snapshot's, so the guest's own initialisation does not run again.
+   * core modules are instantiated without data segments and start functions, and get the snapshot's
+   * memories, mutable globals and tables instead, so guest initialisation does not run again.
    *
-   * @throws InstantiationException as {@link #instantiate()}
+   * @throws InstantiationException when the snapshot does not fit the memory limit
    * @throws IllegalArgumentException when the snapshot comes from another component
    */
   public ComponentInstance instantiate(InstanceSnapshot snapshot) {
-    ComponentInstance i = new ComponentInstance(this);
-    i.restore(snapshot);
-    return i;
+    return new ComponentInstance(this, java.util.Objects.requireNonNull(snapshot, "snapshot"));
   }
 
   ComponentPlan plan() {
     return plan;
   }
 
+  /** Core module {@code i}, without its initialisers. */
   WasmModule module(int i) {
+    return modules.get(i).module();
+  }
+
+  /** The initialisers (active data segments, start function) of core module {@code i}. */
+  CoreInitialiser initialiser(int i) {
     return modules.get(i);
   }
 

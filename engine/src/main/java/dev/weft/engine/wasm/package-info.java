@@ -25,6 +25,12 @@
  * adapter and its {@code wasi:*} imports are left out and the main module calls a {@link
  * dev.weft.engine.wasm.WasiHost} of the instance's own instead.
  *
+ * <p>Instantiation leaves guest initialisation to Weft ({@code CoreInitialiser}): a fresh instance
+ * copies its data segments and runs its start functions (wit-component's call of {@code
+ * _initialize} among them) itself, and an instance seeded from an {@link
+ * dev.weft.engine.wasm.InstanceSnapshot} gets the snapshot's memories, mutable globals and tables
+ * instead, so initialisation runs once however many instances a pool makes.
+ *
  * <p>A plain core module that follows wit-bindgen's conventions loads with its WIT world ({@link
  * dev.weft.engine.wasm.CoreWorld}); {@link dev.weft.engine.wasm.ComponentLoader#describe} reads a
  * component's imports and exports without compiling it.
