@@ -44,7 +44,7 @@ class InstancePoolTest {
 
   /** greet.wasm: initialisation (data segments) without host calls. */
   private static LoadedComponent greet() {
-    return ComponentLoader.load(COMPONENTS.resolve("greet.wasm"), LoadOptions.defaults());
+    return ComponentLoader.load(Path.of("../examples/components/greet/greet.wasm"), LoadOptions.defaults());
   }
 
   /** Takes {@code n} leases at once (the pool must have room) and opens them. */
