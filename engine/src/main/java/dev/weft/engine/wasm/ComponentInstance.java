@@ -15,7 +15,6 @@ import dev.weft.wit.value.WitValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import run.endive.runtime.ByteArrayMemory;
 import run.endive.runtime.ExportFunction;
 import run.endive.runtime.Instance;
 import run.endive.runtime.WasmInterruptedException;
@@ -85,7 +84,7 @@ public final class ComponentInstance implements AutoCloseable {
       Instance.Builder b =
           Instance.builder(component.module(def.module()))
               .withImportValues(linker.importsFor(def, component.module(def.module())))
-              .withMemoryFactory(ByteArrayMemory::new)
+              .withMemoryFactory(FlatMemory::create)
               .withStart(false);
       MemoryLimits limits = component.limits(def.module());
       if (limits != null) {
