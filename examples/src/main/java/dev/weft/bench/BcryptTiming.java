@@ -52,7 +52,8 @@ public final class BcryptTiming {
         wall[i] = (System.nanoTime() - t0) / 1e6;
         cpu[i] = (threads.getCurrentThreadCpuTime() - c0) / 1e6;
       }
-      hash = String.valueOf(last);
+      hash = last instanceof WitValue.ResultValue r && r.value().orElse(null) instanceof WitValue.Str h
+          ? h.value() : String.valueOf(last);
     }
     Arrays.sort(wall);
     Arrays.sort(cpu);
