@@ -90,9 +90,8 @@ static NOINLINE uint64_t bf_block(uint32_t l, uint32_t r) {
     return ((uint64_t)l << 32) | r;
 }
 
-/* ExpandKey(state, 0, key): XOR the key into P, then re-encrypt the whole state with itself.
- * This is the hot loop: 2^(cost + 1) calls of 521 block encryptions each. */
-static NOINLINE void expand_key(const uint32_t *key) {
+/* ExpandKey(state, 0, key), first half: XOR the key into P, then re-encrypt P with itself. */
+static NOINLINE void expand_key_p(const uint32_t *key) {
     for (int i = 0; i < 18; i++) P[i] ^= key[i];
     uint32_t l = 0, r = 0;
     for (int i = 0; i < 18; i += 2) {
@@ -100,14 +99,28 @@ static NOINLINE void expand_key(const uint32_t *key) {
         P[i] = l = (uint32_t)(lr >> 32);
         P[i + 1] = r = (uint32_t)lr;
     }
-    /* P no longer changes: work from a local copy, which the compiler can keep in registers. */
+}
+
+/* ExpandKey(state, 0, key), second half: refill the S-boxes, carrying on from the last P block.
+ * This is the hot loop: 2^(cost + 1) calls of 512 block encryptions each. P no longer changes, so
+ * it is read from a local copy, which the compiler can keep in registers. */
+static NOINLINE void expand_key_s(void) {
     uint32_t p[18];
     for (int i = 0; i < 18; i++) p[i] = P[i];
+    uint32_t l = p[16], r = p[17];
     for (int i = 0; i < 1024; i += 2) {
         BF_ENCRYPT(l, r, p);
         S[i] = l;
         S[i + 1] = r;
     }
+}
+
+/* ExpandKey(state, 0, key). Two functions rather than one: a JVM JIT compiling the Wasm (Chicory)
+ * stops inlining the memory accesses of a method once it has parsed a certain amount of code, so
+ * the hot loop gets a function of its own, with nothing before it. */
+static void expand_key(const uint32_t *key) {
+    expand_key_p(key);
+    expand_key_s();
 }
 
 /* ExpandKey(state, salt, key): as above, but each block is XORed with the next 64 salt bits first.

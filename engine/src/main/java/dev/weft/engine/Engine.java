@@ -145,12 +145,18 @@ public final class Engine implements AutoCloseable {
 
 
   /**
-   * Runs a flow with typed inputs, one per declared input.
+   * Runs a flow with typed inputs, one per declared input. Inputs that break a constraint the
+   * flow declares ({@code max-bytes}...) fail the run before any node starts.
    *
    * @return the output; or fails with a {@link RunException} naming the node, component,
-   *     function and kind of failure
+   *     function and kind of failure, or the input and the constraint it breaks
    */
   public Future<RunResult> run(LoadedFlow flow, Map<String, WitValue> inputs) {
+    try {
+      flow.checkConstraints(inputs);
+    } catch (RunException e) {
+      return Future.failedFuture(e);
+    }
     return scheduler.run(flow.plan(), inputs);
   }
 
@@ -158,7 +164,8 @@ public final class Engine implements AutoCloseable {
    * Runs a flow with inputs given as a JSON object in Weft's value mapping.
    *
    * @return the output, or fails with a {@link RunException} ({@link ErrorKind#TYPE} when the
-   *     input does not fit the flow's input types)
+   *     input does not fit the flow's input types, {@link ErrorKind#LIMIT} when it breaks a
+   *     declared constraint)
    */
   public Future<RunResult> run(LoadedFlow flow, JsonNode input) {
     Map<String, WitValue> values;

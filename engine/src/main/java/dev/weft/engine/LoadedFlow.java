@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.weft.engine.sched.FlowPlan;
 import dev.weft.flows.model.FlowGraph;
 import dev.weft.flows.model.FlowInput;
+import dev.weft.flows.model.InputConstraints;
 import dev.weft.wit.model.TypeNames;
 import dev.weft.wit.value.ValueException;
 import dev.weft.wit.value.ValueJson;
@@ -12,6 +13,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -90,6 +92,24 @@ public final class LoadedFlow implements AutoCloseable {
       }
     }
     return values;
+  }
+
+  /**
+   * Checks typed inputs against the constraints the flow declares for them ({@code max-bytes}...).
+   *
+   * @throws RunException of kind {@link ErrorKind#LIMIT}, an input error, naming the first input
+   *     that breaks a constraint and the constraint
+   */
+  public void checkConstraints(Map<String, WitValue> values) {
+    for (FlowInput in : graph.inputs()) {
+      WitValue v = values.get(in.name());
+      if (v != null && !in.constraints().isEmpty()) {
+        Optional<InputConstraints.Violation> broken = in.constraints().check(v);
+        if (broken.isPresent()) {
+          throw RunException.ofConstraint(graph.name(), in.name(), broken.get());
+        }
+      }
+    }
   }
 
   /** The size of each component's instance pool right now, by flow-local component name. */

@@ -1,5 +1,6 @@
 package dev.weft.engine;
 
+import dev.weft.flows.model.InputConstraints;
 import java.util.Optional;
 
 /**
@@ -13,6 +14,8 @@ public class RunException extends EngineException {
   private final Optional<String> function;
   private final String detail;
   private boolean input;
+  private Optional<String> inputName = Optional.empty();
+  private Optional<InputConstraints.Violation> violation = Optional.empty();
 
   public RunException(
       ErrorKind kind,
@@ -41,6 +44,28 @@ public class RunException extends EngineException {
     RunException e = ofFlow(ErrorKind.TYPE, flow, detail);
     e.input = true;
     return e;
+  }
+
+  /**
+   * An input whose value breaks one of its declared constraints ({@code max-bytes}...): a failure
+   * of kind {@link ErrorKind#LIMIT} that is the caller's fault, as {@link #ofInput} is.
+   */
+  public static RunException ofConstraint(String flow, String input, InputConstraints.Violation v) {
+    RunException e = ofFlow(ErrorKind.LIMIT, flow, "input `" + input + "` " + v.detail());
+    e.input = true;
+    e.inputName = Optional.of(input);
+    e.violation = Optional.of(v);
+    return e;
+  }
+
+  /** The input at fault, when one input is (a broken constraint). */
+  public Optional<String> input() {
+    return inputName;
+  }
+
+  /** The constraint an input broke, for {@link #ofConstraint} failures. */
+  public Optional<InputConstraints.Violation> violation() {
+    return violation;
   }
 
   /** Whether the caller's input was at fault (an HTTP 400, a CLI usage error). */

@@ -2,14 +2,17 @@ package dev.weft.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.weft.wit.value.WitValue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -229,6 +232,31 @@ class FlowRunTest {
     assertEquals(ErrorKind.TYPE, e.kind());
     assertTrue(e.getMessage().contains("$input.seeds[1]"), e.getMessage());
     assertEquals(List.of(), e.node().stream().toList());
+  }
+
+  @Test
+  void inputsThatBreakTheirConstraintsFailBeforeAnyNodeRuns() throws Exception {
+    LoadedFlow f =
+        flow(
+            "flow: limited",
+            "components: { spin: '@spin/spin.wasm', greet: '@greet/greet.wasm' }",
+            "input: { seeds: { type: list<u64>, max-items: 2 }, name: { type: string, max-bytes: 4 } }",
+            "nodes:",
+            "  w: { call: spin.work, for-each: $input.seeds, with: { seed: $item, rounds: 1 } }",
+            "  hi: { call: greet.greet, with: { name: $input.name } }",
+            "output: { w: $w, hi: $hi }");
+    assertEquals("Hello, €a!", json(run(f, "{\"seeds\": [1, 2], \"name\": \"€a\"}")).get("hi").asText());
+    RunException e = failure(f, "{\"seeds\": [1, 2, 3], \"name\": \"x\"}");
+    assertEquals(ErrorKind.LIMIT, e.kind());
+    assertTrue(e.inputError());
+    assertEquals("flow `limited`: input `seeds` has 3 elements, more than its `max-items: 2`", e.getMessage());
+    assertEquals("max-items", e.violation().orElseThrow().constraint());
+    assertEquals(List.of(), e.node().stream().toList());
+    // the typed entry point checks them too: embedding callers get the same error
+    RunException typed = assertInstanceOf(RunException.class, assertThrows(ExecutionException.class,
+        () -> engine.run(f, Map.of("seeds", WitValue.ListValue.of(), "name", new WitValue.Str("é€")))
+            .toCompletionStage().toCompletableFuture().get()).getCause());
+    assertEquals("input `name` is 5 bytes long, more than its `max-bytes: 4`", typed.detail());
   }
 
   @Test

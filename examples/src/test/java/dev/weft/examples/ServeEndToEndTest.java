@@ -120,6 +120,36 @@ class ServeEndToEndTest {
   }
 
   @Test
+  void theQrRouteAnswers400ForAMissingEmptyOrOverlongText() throws Exception {
+    HttpResponse<String> missing = serve.get("/qrcode");
+    assertEquals(400, missing.statusCode());
+    assertTrue(JSON.readTree(missing.body()).get("detail").asText().contains("missing query parameter `text`"),
+        missing.body());
+    HttpResponse<String> empty = serve.get("/qrcode?text=");
+    assertEquals(400, empty.statusCode());
+    assertEquals("min-bytes", JSON.readTree(empty.body()).get("constraint").asText());
+    // 171 euro signs: 171 characters but 513 bytes of UTF-8
+    HttpResponse<String> tooLong = serve.get("/qrcode?text=" + "%E2%82%AC".repeat(171));
+    assertEquals(400, tooLong.statusCode());
+    JsonNode problem = JSON.readTree(tooLong.body());
+    assertEquals("urn:weft:problem:bad-input", problem.get("type").asText());
+    assertEquals("text", problem.get("input").asText());
+    assertEquals("max-bytes", problem.get("constraint").asText());
+    assertEquals(512, problem.get("limit").asInt());
+    assertEquals("input `text` is 513 bytes long, more than its `max-bytes: 512`", problem.get("detail").asText());
+    HttpResponse<String> atTheLimit = serve.get("/qrcode?text=" + "a".repeat(512));
+    assertEquals(200, atTheLimit.statusCode());
+    assertEquals("image/png", atTheLimit.headers().firstValue("content-type").orElse(""));
+  }
+
+  @Test
+  void weftRunRejectsAnOverlongTextWithExitCode2() throws Exception {
+    Cli.Result r = Cli.weft("run", "examples/flows/qrcode.yaml", "--input", "text=" + "a".repeat(513));
+    assertEquals(2, r.exit(), r.err());
+    assertEquals("weft: flow `qrcode`: input `text` is 513 bytes long, more than its `max-bytes: 512`\n", r.err());
+  }
+
+  @Test
   void sigtermDrainsAndExits() throws Exception {
     try (ServeProcess other = ServeProcess.start(ServeProcess.freePort(), "examples/flows/hello.yaml", "--drain", "3000")) {
       other.awaitReady(Duration.ofSeconds(90));

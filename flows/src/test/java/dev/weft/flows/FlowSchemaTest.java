@@ -72,6 +72,7 @@ class FlowSchemaTest {
     JsonNode defs = s.get("definitions");
     assertKeys(FlowSpec.TOP, s.get("properties"));
     assertKeys(FlowSpec.COMPONENT, defs.get("component").get("properties"));
+    assertKeys(FlowSpec.INPUT, defs.get("input").get("oneOf").get(1).get("properties"));
     assertKeys(FlowSpec.POOL, defs.get("component").get("properties").get("pool").get("properties"));
     assertKeys(FlowSpec.LIMITS, defs.get("component").get("properties").get("limits").get("properties"));
     assertKeys(FlowSpec.NODE, defs.get("node").get("properties"));

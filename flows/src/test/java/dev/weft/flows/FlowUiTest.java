@@ -3,6 +3,7 @@ package dev.weft.flows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.weft.flows.model.FlowGraph;
+import dev.weft.flows.model.FlowInput;
 import dev.weft.flows.model.FlowNode;
 import dev.weft.flows.model.FlowOutput;
 import dev.weft.wit.diag.DiagnosticRenderer;
@@ -55,6 +56,13 @@ class FlowUiTest {
 
   private static String summary(FlowGraph g) {
     StringBuilder b = new StringBuilder("ok: flow `" + g.name() + "`\n");
+    for (FlowInput in : g.inputs()) {
+      if (!in.constraints().isEmpty()) {
+        b.append("input ").append(in.name()).append(": ")
+            .append(TypeNames.display(in.type().type(), in.type().table()))
+            .append(" {").append(String.join(", ", in.constraints().describe())).append("}\n");
+      }
+    }
     for (FlowNode n : g.nodes()) {
       b.append("node ").append(n.id()).append(" = ")
           .append(n.subflow().isPresent() ? "" : n.builtin().isPresent() ? "builtin " : n.component() + ".")

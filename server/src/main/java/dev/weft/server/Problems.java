@@ -1,8 +1,10 @@
 package dev.weft.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.weft.engine.EngineException;
 import dev.weft.engine.ErrorKind;
 import dev.weft.engine.RunException;
+import java.math.BigDecimal;
 
 /**
  * Maps failures to problem details and statuses, the same for HTTP and the event bus: bad input
@@ -35,8 +37,16 @@ final class Problems {
   private static Problem run(RunException r) {
     ErrorKind kind = r.kind();
     if (r.inputError()) {
-      return Problem.of("bad-input", "Input does not fit the flow", 400, r.detail())
-          .with("kind", "type").with("flow", r.flow());
+      Problem p = Problem.of("bad-input", "Input does not fit the flow", 400, r.detail())
+          .with("kind", kind.name().toLowerCase()).with("flow", r.flow());
+      if (r.input().isPresent()) {
+        p = p.with("input", r.input().get()).with("path", "$." + r.input().get());
+      }
+      if (r.violation().isPresent()) {
+        p = p.with("constraint", r.violation().get().constraint())
+            .with("limit", number(r.violation().get().limit()));
+      }
+      return p;
     }
     Problem p =
         Problem.of(slug(kind), title(kind), status(kind), r.detail())
@@ -52,6 +62,14 @@ final class Problems {
       p = p.with("function", r.function().get());
     }
     return p;
+  }
+
+  /** A whole number as a JSON integer ({@code 512}, not {@code 5.12E+2}), anything else as it is. */
+  private static JsonNode number(BigDecimal v) {
+    BigDecimal s = v.stripTrailingZeros();
+    return s.scale() <= 0
+        ? Json.MAPPER.getNodeFactory().numberNode(s.toBigIntegerExact())
+        : Json.MAPPER.getNodeFactory().numberNode(v);
   }
 
   /** A full pool is 503 (the handler adds retry-after); other limits (memory) are the guest's. */

@@ -83,6 +83,21 @@ class EventBusTest {
   }
 
   @Test
+  void inputOverItsLimitIsCode400NamingTheConstraint(VertxTestContext ctx) {
+    client.eventBus().request(Addresses.flow("inc"), new JsonObject().put("who", "Bo").put("x", 5000), TIMEOUT)
+        .onComplete(ctx.failing(e -> ctx.verify(() -> {
+          ReplyException r = assertInstanceOf(ReplyException.class, e);
+          assertEquals(400, r.failureCode());
+          JsonObject problem = new JsonObject(r.getMessage());
+          assertEquals("urn:weft:problem:bad-input", problem.getString("type"));
+          assertEquals("x", problem.getString("input"));
+          assertEquals("max", problem.getString("constraint"));
+          assertEquals(1000, problem.getInteger("limit"));
+          ctx.completeNow();
+        })));
+  }
+
+  @Test
   void trapIsCode500WithTheNode(VertxTestContext ctx) {
     expectFailure(ctx, "trap", new JsonObject(), 500, "urn:weft:problem:trap");
   }

@@ -168,6 +168,30 @@ class HttpApiTest {
   }
 
   @Test
+  void inputsThatBreakTheirConstraintsAre400NamingTheInputAndTheLimit() {
+    Http.Response big = http.get("/inc/Bo?x=1001");
+    assertProblem(big, 400, "urn:weft:problem:bad-input");
+    assertEquals("input `x` is 1001, more than its `max: 1000`", big.json().get("detail").asText());
+    assertEquals("x", big.json().get("input").asText());
+    assertEquals("$.x", big.json().get("path").asText());
+    assertEquals("max", big.json().get("constraint").asText());
+    assertEquals(1000, big.json().get("limit").asInt());
+    assertEquals("limit", big.json().get("kind").asText());
+    Http.Response longName = http.get("/inc/Bartholomew?x=1");
+    assertProblem(longName, 400, "urn:weft:problem:bad-input");
+    assertEquals("max-bytes", longName.json().get("constraint").asText());
+    assertEquals("input `who` is 11 bytes long, more than its `max-bytes: 8`",
+        longName.json().get("detail").asText());
+    assertProblem(http.get("/inc/%C3%A9%C3%A9%C3%A9%C3%A9%C3%A9?x=1"), 400, "urn:weft:problem:bad-input"); // 10 bytes
+    assertEquals(200, http.get("/inc/%C3%A9%C3%A9%C3%A9%C3%A9?x=1000").status()); // 8 bytes, at the limit
+    assertProblem(http.post("/reverse", new byte[17]), 400, "urn:weft:problem:bad-input");
+    assertEquals(200, http.post("/reverse", new byte[16]).status());
+    Http.Response json = http.post("/flows/inc", "{\"who\": \"Bo\", \"x\": 5000}");
+    assertProblem(json, 400, "urn:weft:problem:bad-input");
+    assertEquals("x", json.json().get("input").asText());
+  }
+
+  @Test
   void healthAndMetrics() {
     assertEquals("UP", http.get("/health/live").json().get("status").asText());
     assertEquals("UP", http.get("/health/ready").json().get("status").asText());

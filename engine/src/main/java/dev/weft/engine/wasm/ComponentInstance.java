@@ -16,7 +16,6 @@ import dev.weft.wit.value.WitValue;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import run.endive.runtime.ByteArrayMemory;
 import run.endive.runtime.ExportFunction;
 import run.endive.runtime.Instance;
 import run.endive.runtime.TableFactory;
@@ -40,7 +39,7 @@ public final class ComponentInstance implements AutoCloseable {
    * where a memory of the declared size would be allocated, zeroed and overwritten.
    */
   private static final Function<MemoryLimits, run.endive.runtime.Memory> EMPTY_MEMORY =
-      l -> new ByteArrayMemory(new MemoryLimits(0, l.maximumPages(), l.shared()));
+      l -> FlatMemory.create(new MemoryLimits(0, l.maximumPages(), l.shared()));
 
   /**
    * Each instance gets its own copy of a table's type: Endive's {@code TableInstance.grow} updates
@@ -161,7 +160,7 @@ public final class ComponentInstance implements AutoCloseable {
       Instance.Builder b =
           Instance.builder(module)
               .withImportValues(linker.importsFor(def, module))
-              .withMemoryFactory(seeded ? EMPTY_MEMORY : ByteArrayMemory::new)
+              .withMemoryFactory(seeded ? EMPTY_MEMORY : FlatMemory::create)
               .withTableFactory(OWN_TABLE)
               // Endive's start flag calls an export named `_start`: a command's main, which a
               // component runs through wasi:cli/run, never at instantiation.

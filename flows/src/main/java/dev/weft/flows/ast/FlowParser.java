@@ -174,11 +174,29 @@ public final class FlowParser {
         w -> new ComponentDecl(name, w, wit, world, max, mem, deadline, grants, resetAfterCall));
   }
 
-  // input := name: type
+  // input := name: type | name: { type, (min-bytes | max-bytes | min-items | max-items | min | max)* }
   private Optional<InputDecl> input(YEntry entry) {
     Ident name = name(entry.key(), "input");
-    return scalarIdent(entry.value(), "a WIT type such as `string` or `list<u32>`")
-        .map(type -> new InputDecl(name, type));
+    if (!(entry.value() instanceof YMap m)) {
+      return scalarIdent(entry.value(), "a WIT type such as `string` or `list<u32>`")
+          .map(type -> new InputDecl(name, type));
+    }
+    checkKeys(m, FlowSpec.INPUT, "input `" + name.name() + "`");
+    List<InputDecl.Constraint> constraints = new ArrayList<>();
+    for (YEntry e : m.entries()) {
+      if (e.key().value().equals("type") || !FieldSpec.keys(FlowSpec.INPUT).contains(e.key().value())) {
+        continue;
+      }
+      if (e.value() instanceof YScalar v && (v.type() == ScalarType.INT || v.type() == ScalarType.FLOAT)) {
+        constraints.add(new InputDecl.Constraint(new Ident(e.key().value(), e.key().span()), v));
+      } else {
+        diags.error("FLOW0005", "`" + e.key().value() + "` of input `" + name.name() + "` must be a number, found "
+            + e.value().describe(), e.value().span(), "write e.g. `" + e.key().value() + ": 512`");
+      }
+    }
+    return m.get("type")
+        .flatMap(n -> scalarIdent(n, "a WIT type such as `string` or `list<u32>`"))
+        .map(type -> new InputDecl(name, type, constraints));
   }
 
   // node := { (call | flow), with?, when?, timeout?, for-each?, concurrency?, retry?, fallback? }

@@ -12,7 +12,7 @@ public final class FlowSpec {
           FieldSpec.required("flow", "the flow's name: CLI, HTTP path and event-bus address use it"),
           FieldSpec.optional("description", "one paragraph saying what the flow does"),
           FieldSpec.optional("components", "the components the nodes call, by local name"),
-          FieldSpec.optional("input", "the flow's typed inputs, `name: wit-type`"),
+          FieldSpec.optional("input", "the flow's typed inputs, `name: wit-type` or `name: {type: wit-type, max-bytes: N}`"),
           FieldSpec.required("nodes", "the steps, by name"),
           FieldSpec.required("output", "the flow's output record, `name: expression`"),
           FieldSpec.optional("http", "a declared HTTP route: `{route: GET /path, input: ..., output: ...}`"));
@@ -38,6 +38,17 @@ public final class FlowSpec {
       List.of(
           FieldSpec.optional("memory", "the most linear memory an instance may grow to, e.g. 16MiB"),
           FieldSpec.optional("timeout", "the deadline of one call, e.g. 2s or 500ms"));
+
+  /** The long form of an input under {@code input:}: its type and constraints. */
+  public static final List<FieldSpec> INPUT =
+      List.of(
+          FieldSpec.required("type", "the input's WIT type, e.g. `string`"),
+          FieldSpec.optional("min-bytes", "a `string` (UTF-8) or `list<u8>` of at least this many bytes"),
+          FieldSpec.optional("max-bytes", "a `string` (UTF-8) or `list<u8>` of at most this many bytes"),
+          FieldSpec.optional("min-items", "a list of at least this many elements"),
+          FieldSpec.optional("max-items", "a list of at most this many elements"),
+          FieldSpec.optional("min", "a number (integer or float type) no less than this"),
+          FieldSpec.optional("max", "a number (integer or float type) no greater than this"));
 
   /** A node under {@code nodes:}. */
   public static final List<FieldSpec> NODE =

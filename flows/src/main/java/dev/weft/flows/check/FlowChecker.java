@@ -126,7 +126,8 @@ public final class FlowChecker {
     int before = diags.size();
     for (InputDecl in : doc.inputs()) {
       typeParser.apply(in.type(), diags)
-          .ifPresent(t -> inputs.put(in.name().name(), new FlowInput(in.name().name(), t)));
+          .ifPresent(t -> inputs.put(in.name().name(),
+              new FlowInput(in.name().name(), t, ConstraintCheck.check(in, t, diags))));
     }
     List<FlowComponent> components = new ArrayList<>();
     for (ComponentDecl c : doc.components()) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.flows.model.FlowGraph;
 import dev.weft.flows.model.FlowInput;
 import dev.weft.flows.model.FlowOutput;
+import dev.weft.flows.model.InputConstraints;
 import dev.weft.flows.model.Typed;
 import dev.weft.wit.model.OptionType;
 import dev.weft.wit.model.TypeNames;
@@ -22,13 +23,29 @@ public final class FlowSchemas {
     ObjectNode props = F.objectNode();
     ArrayNode required = F.arrayNode();
     for (FlowInput in : g.inputs()) {
-      props.set(in.name(), described(in.type()));
+      props.set(in.name(), constrained(described(in.type()), in.constraints()));
       if (!(in.type().structure() instanceof OptionType)) {
         required.add(in.name());
       }
     }
     return F.objectNode().put("type", "object").<ObjectNode>set("properties", props)
         .<ObjectNode>set("required", required).put("additionalProperties", false);
+  }
+
+  /**
+   * An input's schema with its declared constraints: JSON Schema's own keywords for elements and
+   * numbers; byte limits, which JSON Schema cannot say (its string lengths count characters), as
+   * {@code x-min-bytes} and {@code x-max-bytes}. A keyword for another JSON type than the value's
+   * (an {@code option}'s null) does not apply, so they sit at the top of the schema.
+   */
+  static ObjectNode constrained(ObjectNode schema, InputConstraints c) {
+    c.minBytes().ifPresent(v -> schema.put("x-min-bytes", v));
+    c.maxBytes().ifPresent(v -> schema.put("x-max-bytes", v));
+    c.minItems().ifPresent(v -> schema.put("minItems", v));
+    c.maxItems().ifPresent(v -> schema.put("maxItems", v));
+    c.min().ifPresent(v -> schema.put("minimum", v));
+    c.max().ifPresent(v -> schema.put("maximum", v));
+    return schema;
   }
 
   /** The schema of the JSON object a run returns. */
