@@ -214,7 +214,10 @@ class HttpApiTest {
     assertTrue(paths.has("/flows/hello"));
     JsonNode inc = paths.get("/inc/{who}").get("get");
     assertEquals("x", inc.get("parameters").get(1).get("name").asText());
-    assertEquals(4294967295L, inc.get("parameters").get(1).get("schema").get("maximum").asLong());
+    assertEquals(1000, inc.get("parameters").get(1).get("schema").get("maximum").asLong()); // x: {max: 1000}
+    assertEquals(8, inc.get("parameters").get(0).get("schema").get("x-max-bytes").asInt());
+    assertEquals(16, paths.get("/flows/reverse").get("post").get("requestBody").get("content")
+        .get("application/json").get("schema").get("properties").get("data").get("x-max-bytes").asInt());
     assertEquals("binary", paths.get("/reverse").get("post").get("responses").get("200")
         .get("content").get("application/octet-stream").get("schema").get("format").asText());
   }

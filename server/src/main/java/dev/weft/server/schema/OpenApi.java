@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.flows.http.HttpRoute;
 import dev.weft.flows.model.FlowGraph;
+import dev.weft.flows.model.FlowInput;
 import dev.weft.flows.model.FlowOutput;
+import dev.weft.flows.model.InputConstraints;
 import java.util.Collection;
 import java.util.Locale;
 
@@ -60,6 +62,11 @@ public final class OpenApi {
     return op;
   }
 
+  /** The constraints of the input a route parameter feeds. */
+  private static InputConstraints constraints(FlowGraph g, HttpRoute.Param p) {
+    return g.input(p.input()).map(FlowInput::constraints).orElse(InputConstraints.NONE);
+  }
+
   private static ObjectNode route(FlowGraph g, HttpRoute r) {
     ObjectNode op = F.objectNode().put("operationId", "route-" + g.name())
         .put("summary", g.description().orElse("Runs flow `" + g.name() + "`"));
@@ -67,15 +74,15 @@ public final class OpenApi {
     for (HttpRoute.Param p : r.params()) {
       if (p.part() == HttpRoute.Part.BODY) {
         String media = bodyMedia(p);
-        ObjectNode schema = media.equals("application/json") ? FlowSchemas.described(p.type())
-            : F.objectNode().put("type", "string").put("x-wit-type", FlowSchemas.wit(p.type()));
+        ObjectNode schema = FlowSchemas.constrained(media.equals("application/json") ? FlowSchemas.described(p.type())
+            : F.objectNode().put("type", "string").put("x-wit-type", FlowSchemas.wit(p.type())), constraints(g, p));
         op.set("requestBody", F.objectNode().put("required", !p.optional())
             .set("content", F.objectNode().set(media, F.objectNode().set("schema", schema))));
         continue;
       }
       params.add(F.objectNode().put("name", p.key()).put("in", p.part().name().toLowerCase(Locale.ROOT))
           .put("required", p.part() == HttpRoute.Part.PATH || !p.optional())
-          .set("schema", FlowSchemas.described(p.type())));
+          .set("schema", FlowSchemas.constrained(FlowSchemas.described(p.type()), constraints(g, p))));
     }
     op.set("parameters", params);
     ObjectNode ok = F.objectNode().put("description", "the flow's output");
