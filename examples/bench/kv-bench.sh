@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # kv-bench.sh - built-in KV nodes on Redis over HTTP, beside the Java Vert.x peer's Redis-only case.
 #
-#   weft  GET /store?value=...  examples/bench/kv-store.yaml: kv.increment for the id, then three
+#   weft  GET /store/nohash?value=...  examples/flows/signup-nohash.yaml: kv.increment for the id, then three
 #                               kv.increment nodes in parallel that need it (four Redis calls)
 #   peer  GET /store?value=...  ../shared/peers' BcryptRedisServer with COST=0 (no hashing): INCR,
 #                               then SET, HSET, ZADD in parallel (four Redis calls)
@@ -66,11 +66,11 @@ REDIS="redis://127.0.0.1:$REDIS_PORT"
 
 # --- weft
 "$ROOT/weft" --version >/dev/null 2>&1 # builds the jar when needed
-"$ROOT/weft" serve "$HERE/kv-store.yaml" --port "$PORT" --redis "$REDIS" >"$HERE/.weft-kv.log" 2>&1 &
+"$ROOT/weft" serve "$ROOT/examples/flows/signup-nohash.yaml" --port "$PORT" --redis "$REDIS" >"$HERE/.weft-kv.log" 2>&1 &
 WPID=$!; PIDS+=("$WPID")
 wait_http "http://127.0.0.1:$PORT/health/live" || { echo "weft serve did not start:" >&2; cat "$HERE/.weft-kv.log" >&2; exit 1; }
-curl -s "http://127.0.0.1:$PORT/store?value=check" | grep -q '"id"' || { echo "kv-bench: weft /store failed" >&2; exit 1; }
-load "weft GET /store (4 built-in KV nodes, 3 in parallel)" "http://127.0.0.1:$PORT/store?value=ada"
+curl -s "http://127.0.0.1:$PORT/store/nohash?value=check" | grep -q '"id"' || { echo "kv-bench: weft /store failed" >&2; exit 1; }
+load "weft GET /store/nohash (4 built-in KV nodes, 3 in parallel)" "http://127.0.0.1:$PORT/store/nohash?value=ada"
 stop "$WPID"
 rm -f "$HERE/.weft-kv.log"
 

@@ -195,15 +195,15 @@ weft_qr() {
 }
 
 # ---------------------------------------------------------------- Weft: signup (bcrypt + Redis)
-weft_signup() { # file cost
-  local file=$1 cost=$2 flow=$ROOT/examples/flows/$1 base="http://$HOST:$PORT/store" tag idle conns tmo seq keys
+weft_signup() { # file cost path (each flow declares its own route: /store, /store/cost4, /store/nohash)
+  local file=$1 cost=$2 flow=$ROOT/examples/flows/$1 base="http://$HOST:$PORT$3" tag idle conns tmo seq keys
   tag="cost $cost"; [ "$cost" = 0 ] && tag="no bcrypt"
   if [ ! -f "$flow" ]; then
     log "weft: SKIPPING signup $tag: examples/flows/$file does not exist yet"
     SKIPPED+=("$file")
     return
   fi
-  log "weft: signup $tag ($file, GET /store)"
+  log "weft: signup $tag ($file, GET $3)"
   wait_quiet
   redis-cli -h "$HOST" -p "$REDIS_PORT" flushall >/dev/null
   WEFT_REDIS_URL="redis://$HOST:$REDIS_PORT" start_weft "$OUT/weft-${file%.yaml}.log" "$flow" || {
@@ -211,19 +211,19 @@ weft_signup() { # file cost
     record '"bench":"bcrypt-redis"' "\"server\":\"weft $file ($tag)\"" '"failed":true'; return; }
   idle=$(rss_kb "$WPID")
   local sample; sample=$(curl -s -m 30 "$base?value=probe")
-  case "$sample" in *'"hash"'*|*'"id"'*) ;; *) log "  weft: GET /store?value=probe answered: $sample" ;; esac
+  case "$sample" in *'"hash"'*|*'"id"'*) ;; *) log "  weft: GET $3?value=probe answered: $sample" ;; esac
   if [ "$cost" = 12 ]; then conns=$CONNS_COST12; tmo=30; else conns=$CONNS; tmo=10; fi
   # The harness measures ms/run on a fresh server, then warms it up (not at cost 12, where the
   # sequential requests are warm-up enough). A fresh Weft still runs the Wasm in the JVM's
   # interpreter, so Weft gets its warm-up before the sequential requests.
   if [ "$cost" != 12 ] && [ "$WARMUP" -gt 0 ]; then
-    timeout $((WARMUP + 30)) env WRK_PATH_PREFIX="/store?value=" wrk -t"$THREADS" -c"$conns" -d"${WARMUP}s" \
+    timeout $((WARMUP + 30)) env WRK_PATH_PREFIX="$3?value=" wrk -t"$THREADS" -c"$conns" -d"${WARMUP}s" \
       --timeout "${tmo}s" -s "$PEERS_DIR/wrk/report.lua" "$base" >/dev/null 2>&1
   fi
   seq=$(timeout 600 node "$PEERS_DIR/node/seqbench.js" "$base?value=" "$RUNS" 2 | grep '^{' | tail -1)
   [ -n "$seq" ] || seq=null
   local saved=$WARMUP; WARMUP=0   # warm already
-  load "$WPID" "$base" "$conns" "$tmo" "/store?value="
+  load "$WPID" "$base" "$conns" "$tmo" "$3?value="
   WARMUP=$saved
   keys=$(redis-cli -h "$HOST" -p "$REDIS_PORT" dbsize)
   record '"bench":"bcrypt-redis"' "\"server\":\"weft $file ($tag)\"" "\"conns\":$conns" \
@@ -266,9 +266,9 @@ if [ "$ONLY" != qr ]; then
   RPID=$!; STARTED+=("$RPID")
   for _ in $(seq 1 40); do redis-cli -h "$HOST" -p "$REDIS_PORT" ping >/dev/null 2>&1 && break; sleep 0.25; done
   redis-cli -h "$HOST" -p "$REDIS_PORT" ping >/dev/null 2>&1 || die "redis-server did not start: see $OUT/redis.log"
-  weft_signup signup.yaml 12
-  weft_signup signup-cost4.yaml 4
-  weft_signup signup-nohash.yaml 0
+  weft_signup signup.yaml 12 /store
+  weft_signup signup-cost4.yaml 4 /store/cost4
+  weft_signup signup-nohash.yaml 0 /store/nohash
   stop "$RPID"
 fi
 

@@ -125,6 +125,29 @@ class FlowRunTest {
   }
 
   @Test
+  void aSubFlowsInputConstraintsHoldForItsCallers() throws Exception {
+    Files.writeString(dir.resolve("short.yaml"), String.join("\n",
+        "flow: short",
+        "components: { greet: '" + COMPONENTS.resolve("greet/greet.wasm") + "' }",
+        "input: { name: { type: string, max-bytes: 4 } }",
+        "nodes: { hello: { call: greet.greet, with: { name: $input.name } } }",
+        "output: { greeting: $hello }") + "\n");
+    LoadedFlow f =
+        flow(
+            "flow: caller",
+            "input: { name: string }",
+            "nodes:",
+            "  sub: { flow: short.yaml, with: { name: $input.name } }",
+            "  safe: { flow: short.yaml, with: { name: $input.name }, fallback: { greeting: none } }",
+            "output: { greeting: $sub.greeting, safe: $safe.greeting }");
+    assertEquals("Hello, Ada!", json(run(f, "{\"name\": \"Ada\"}")).get("greeting").asText());
+    RunException e = failure(f, "{\"name\": \"Adalbert\"}");
+    assertEquals(ErrorKind.VALUE, e.kind());
+    assertTrue(e.getMessage().contains("sub-flow `short`: input `name`"), e.getMessage());
+    assertTrue(e.getMessage().contains("max-bytes: 4"), e.getMessage());
+  }
+
+  @Test
   void indexPastTheEndOfAListFailsTheRunWithAValueError() throws Exception {
     LoadedFlow f =
         flow(

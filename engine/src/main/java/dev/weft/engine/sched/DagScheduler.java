@@ -12,6 +12,8 @@ import dev.weft.engine.sched.FlowPlan.PlannedNode;
 import dev.weft.engine.wasm.ComponentInstance;
 import dev.weft.flows.builtin.Builtin;
 import dev.weft.flows.model.Binding;
+import dev.weft.flows.model.FlowInput;
+import dev.weft.flows.model.InputConstraints;
 import dev.weft.flows.model.FlowNode;
 import dev.weft.flows.model.FlowOutput;
 import dev.weft.flows.model.RetryPolicy;
@@ -418,7 +420,17 @@ public final class DagScheduler {
       FlowPlan sub = n.subplan();
       Map<String, WitValue> subInputs = new java.util.LinkedHashMap<>();
       for (int a = 0; a < args.size(); a++) {
-        subInputs.put(sub.graph().inputs().get(a).name(), args.get(a));
+        FlowInput in = sub.graph().inputs().get(a);
+        subInputs.put(in.name(), args.get(a));
+        // The sub-flow's input constraints hold for this caller as for any other: a value that
+        // breaks one fails the node (a value error: this flow made it), and retrying cannot help.
+        Optional<InputConstraints.Violation> broken =
+            in.constraints().isEmpty() ? Optional.empty() : in.constraints().check(args.get(a));
+        if (broken.isPresent()) {
+          result.accept(null, new EngineException(ErrorKind.VALUE, "sub-flow `" + sub.graph().name()
+              + "`: input `" + in.name() + "` " + broken.get().detail()));
+          return;
+        }
       }
       Optional<RetryPolicy> retry = n.node().retry();
       Promise<RunResult> subDone = Promise.promise();
