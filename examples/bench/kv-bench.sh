@@ -2,7 +2,7 @@
 # kv-bench.sh - built-in KV nodes on Redis over HTTP, beside the Java Vert.x peer's Redis-only case.
 #
 #   weft  GET /store/nohash?value=...  examples/flows/signup-nohash.yaml: kv.increment for the id, then three
-#                               kv.increment nodes in parallel that need it (four Redis calls)
+#                               kv.set nodes in parallel that need it (four Redis calls)
 #   peer  GET /store?value=...  ../shared/peers' BcryptRedisServer with COST=0 (no hashing): INCR,
 #                               then SET, HSET, ZADD in parallel (four Redis calls)
 #
