@@ -1,24 +1,15 @@
 package dev.weft.wit.decode;
 
 import dev.weft.wit.decode.DecodeArenas.WorldB;
-import dev.weft.wit.model.Borrow;
 import dev.weft.wit.model.Docs;
-import dev.weft.wit.model.FixedListType;
 import dev.weft.wit.model.Function;
-import dev.weft.wit.model.FutureType;
-import dev.weft.wit.model.ListType;
-import dev.weft.wit.model.MapType;
 import dev.weft.wit.model.Named;
-import dev.weft.wit.model.OptionType;
-import dev.weft.wit.model.Own;
 import dev.weft.wit.model.Param;
-import dev.weft.wit.model.ResultType;
 import dev.weft.wit.model.Stability;
-import dev.weft.wit.model.StreamType;
-import dev.weft.wit.model.TupleType;
 import dev.weft.wit.model.TypeDef;
 import dev.weft.wit.model.TypeId;
 import dev.weft.wit.model.TypeOwner;
+import dev.weft.wit.model.TypeRefs;
 import dev.weft.wit.model.WitType;
 import dev.weft.wit.model.WorldId;
 import dev.weft.wit.model.WorldItem;
@@ -68,44 +59,8 @@ final class WorldUses {
     }
   }
 
-  // Casts are safe: kind() names the record type.
   private WitType type(WitType t) {
-    return switch (t.kind()) {
-      case NAMED -> new Named(local(((Named) t).id()));
-      case OWN -> new Own(local(((Own) t).resource()));
-      case BORROW -> new Borrow(local(((Borrow) t).resource()));
-      case LIST -> new ListType(type(((ListType) t).element()));
-      case FIXED_LIST ->
-          new FixedListType(type(((FixedListType) t).element()), ((FixedListType) t).size());
-      case MAP -> new MapType(type(((MapType) t).key()), type(((MapType) t).value()));
-      case OPTION -> new OptionType(type(((OptionType) t).some()));
-      case RESULT ->
-          new ResultType(
-              ((ResultType) t).ok().map(this::type), ((ResultType) t).err().map(this::type));
-      case TUPLE -> new TupleType(((TupleType) t).types().stream().map(this::type).toList());
-      case FUTURE -> new FutureType(((FutureType) t).element().map(this::type));
-      case STREAM -> new StreamType(((StreamType) t).element().map(this::type));
-      case BOOL,
-          U8,
-          U16,
-          U32,
-          U64,
-          S8,
-          S16,
-          S32,
-          S64,
-          F32,
-          F64,
-          CHAR,
-          STRING,
-          ERROR_CONTEXT,
-          RECORD,
-          VARIANT,
-          ENUM,
-          FLAGS,
-          RESOURCE ->
-          t;
-    };
+    return TypeRefs.rename(t, this::local);
   }
 
   /** The world's name for {@code id}: itself, or a {@code use} of it made on first need. */

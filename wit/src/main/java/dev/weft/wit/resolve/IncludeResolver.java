@@ -1,27 +1,13 @@
 package dev.weft.wit.resolve;
 
 import dev.weft.wit.ast.WorldMember;
-import dev.weft.wit.model.Borrow;
-import dev.weft.wit.model.Case;
-import dev.weft.wit.model.Field;
-import dev.weft.wit.model.FixedListType;
 import dev.weft.wit.model.Function;
 import dev.weft.wit.model.FunctionKind;
-import dev.weft.wit.model.FutureType;
-import dev.weft.wit.model.ListType;
-import dev.weft.wit.model.MapType;
-import dev.weft.wit.model.Named;
-import dev.weft.wit.model.OptionType;
-import dev.weft.wit.model.Own;
 import dev.weft.wit.model.Param;
-import dev.weft.wit.model.RecordType;
-import dev.weft.wit.model.ResultType;
-import dev.weft.wit.model.StreamType;
-import dev.weft.wit.model.TupleType;
 import dev.weft.wit.model.TypeDef;
 import dev.weft.wit.model.TypeId;
 import dev.weft.wit.model.TypeOwner;
-import dev.weft.wit.model.VariantType;
+import dev.weft.wit.model.TypeRefs;
 import dev.weft.wit.model.WitType;
 import dev.weft.wit.model.World;
 import dev.weft.wit.model.WorldId;
@@ -186,54 +172,8 @@ final class IncludeResolver {
     return copy;
   }
 
-  // Casts are safe: kind() names the record type.
   private WitType local(WitType t) {
-    return switch (t.kind()) {
-      case NAMED -> new Named(local(((Named) t).id()));
-      case OWN -> new Own(local(((Own) t).resource()));
-      case BORROW -> new Borrow(local(((Borrow) t).resource()));
-      case LIST -> new ListType(local(((ListType) t).element()));
-      case FIXED_LIST ->
-          new FixedListType(local(((FixedListType) t).element()), ((FixedListType) t).size());
-      case MAP -> new MapType(local(((MapType) t).key()), local(((MapType) t).value()));
-      case OPTION -> new OptionType(local(((OptionType) t).some()));
-      case RESULT ->
-          new ResultType(
-              ((ResultType) t).ok().map(this::local), ((ResultType) t).err().map(this::local));
-      case TUPLE -> new TupleType(((TupleType) t).types().stream().map(this::local).toList());
-      case RECORD ->
-          new RecordType(
-              ((RecordType) t)
-                  .fields().stream()
-                      .map(f -> new Field(f.name(), local(f.type()), f.docs()))
-                      .toList());
-      case VARIANT ->
-          new VariantType(
-              ((VariantType) t)
-                  .cases().stream()
-                      .map(c -> new Case(c.name(), c.type().map(this::local), c.docs()))
-                      .toList());
-      case FUTURE -> new FutureType(((FutureType) t).element().map(this::local));
-      case STREAM -> new StreamType(((StreamType) t).element().map(this::local));
-      case BOOL,
-          U8,
-          U16,
-          U32,
-          U64,
-          S8,
-          S16,
-          S32,
-          S64,
-          F32,
-          F64,
-          CHAR,
-          STRING,
-          ERROR_CONTEXT,
-          ENUM,
-          FLAGS,
-          RESOURCE ->
-          t;
-    };
+    return TypeRefs.rename(t, this::local);
   }
 
   private static String kindOf(WorldItem item) {
