@@ -217,9 +217,11 @@ final class ExprChecker {
     WitType s = expected.structure();
     if (s instanceof OptionType o) {
       Typed some = new Typed(o.some(), expected.table());
-      if (TypeCompat.mismatch(b.type(), some).isEmpty() || isUtf8(b, some)) {
-        return Optional.of(new Binding.WrapSome(isUtf8(b, some) ? new Binding.Utf8(b, some) : b,
-            expected));
+      if (isUtf8(b, some)) {
+        return Optional.of(new Binding.WrapSome(new Binding.Utf8(b, some), expected));
+      }
+      if (TypeCompat.mismatch(b.type(), some).isEmpty()) {
+        return Optional.of(new Binding.WrapSome(b, expected));
       }
     }
     if (isUtf8(b, expected)) {
