@@ -32,6 +32,13 @@ import run.endive.wasm.types.PassiveDataSegment;
  * so every load of such a function is inlined. Unaligned and narrower accesses are a shift and a
  * mask away; a byte store reads, masks and writes its word.
  *
+ * <p>An aligned access tests {@code (address & 3) == 0} and indexes {@code words[address >>> 2]}
+ * rather than folding both into one rotate: compiled C addresses an array element as {@code (i << 2)
+ * + base}, and on that shape C2 proves the alignment test true and turns the index back into {@code
+ * i + base / 4}, which becomes the load's addressing mode. A load then waits only for {@code i}, as
+ * it does in native code; with a rotate it waited for an add and the rotate too. bcrypt's Blowfish
+ * rounds, a chain of dependent loads written in that shape, take a third less time this way (JDK 25).
+ *
  * <p>The word array's capacity at least doubles when the memory grows (up to its maximum), so a
  * guest that grows page by page copies each byte a bounded number of times; every access checks
  * the current size, never the capacity. Out-of-bounds accesses throw {@link
@@ -191,9 +198,8 @@ final class FlatMemory implements Memory {
 
   @Override
   public int readInt(int address) {
-    int i = Integer.rotateRight(address, 2);
-    if (Integer.compareUnsigned(i, size >>> 2) < 0) {
-      return words[i];
+    if ((address & 3) == 0 && Integer.compareUnsigned(address, size) < 0) {
+      return words[address >>> 2];
     }
     return readIntUnaligned(address);
   }
@@ -263,9 +269,8 @@ final class FlatMemory implements Memory {
 
   @Override
   public void writeI32(int address, int value) {
-    int i = Integer.rotateRight(address, 2);
-    if (Integer.compareUnsigned(i, size >>> 2) < 0) {
-      words[i] = value;
+    if ((address & 3) == 0 && Integer.compareUnsigned(address, size) < 0) {
+      words[address >>> 2] = value;
       return;
     }
     writeIntUnaligned(address, value);
