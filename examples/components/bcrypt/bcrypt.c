@@ -42,51 +42,46 @@ static wstr make_str(const char *s) {
 }
 
 /* ---- Blowfish ----
- * The state lives at fixed addresses, so every S-box lookup is a shift, a mask and one load from a
- * constant base. */
+ * The state lives at fixed addresses, so every S-box lookup is one load from a constant base. */
 
 static uint32_t P[18];
 static uint32_t S[1024]; /* S[0..255] is the first S-box, S[256..511] the second, ... */
 
-#define F(x) \
-    (((S[(x) >> 24] + S[256 + (((x) >> 16) & 0xFF)]) ^ S[512 + (((x) >> 8) & 0xFF)]) + S[768 + ((x) & 0xFF)])
+/* Hides a value from the optimizer, so that an S-box address stays `(byte << 2) + base` in the Wasm.
+ * Left alone, LLVM folds the shift into the byte extraction (`(x >> 22) & 0x3FC` instead of
+ * `(x >> 24) << 2`), and then a JVM JIT cannot see that the address is a word index times 4: it has to
+ * divide the address by 4 again before the load, two more operations on the path every round waits
+ * for. In the `(byte << 2) + base` shape, HotSpot's C2 turns `address >>> 2` (Weft's word-array memory)
+ * back into `byte + base / 4` and folds both into the load's addressing mode, as native code does. */
+static inline uint32_t opaque(uint32_t v) {
+    __asm__("" : "+r"(v));
+    return v;
+}
 
-/* Encrypts the block (l, r) in place: 16 Feistel rounds, unrolled. p is the P-array (the global one
- * or a local copy). */
-#define BF_ENCRYPT(l, r, p)                      \
-    do {                                         \
-        l ^= p[0];                               \
-        r ^= F(l) ^ p[1];                        \
-        l ^= F(r) ^ p[2];                        \
-        r ^= F(l) ^ p[3];                        \
-        l ^= F(r) ^ p[4];                        \
-        r ^= F(l) ^ p[5];                        \
-        l ^= F(r) ^ p[6];                        \
-        r ^= F(l) ^ p[7];                        \
-        l ^= F(r) ^ p[8];                        \
-        r ^= F(l) ^ p[9];                        \
-        l ^= F(r) ^ p[10];                       \
-        r ^= F(l) ^ p[11];                       \
-        l ^= F(r) ^ p[12];                       \
-        r ^= F(l) ^ p[13];                       \
-        l ^= F(r) ^ p[14];                       \
-        r ^= F(l) ^ p[15];                       \
-        l ^= F(r) ^ p[16];                       \
-        uint32_t t_ = r ^ p[17];                 \
-        r = l;                                   \
-        l = t_;                                  \
-    } while (0)
+#define F(x)                                                                                  \
+    (((S[opaque((x) >> 24)] + S[256 + opaque(((x) >> 16) & 0xFF)]) ^ S[512 + opaque(((x) >> 8) & 0xFF)]) + \
+     S[768 + opaque((x) & 0xFF)])
 
-/* Big helpers stay separate functions: a runtime that compiles each Wasm function to one JVM method
- * (Chicory) leaves methods over 8000 bytes of bytecode to the interpreter, and V8 tiers up a small hot
- * function after a few calls instead of running one long call in its baseline compiler. So each
- * function below holds at most one copy of the unrolled rounds. */
+/* Encrypts the block (*lp, *rp) in place: 16 Feistel rounds, two per loop iteration. Not unrolled
+ * further: see "Function sizes" in README.md. */
+static inline void bf_encrypt(uint32_t *lp, uint32_t *rp) {
+    uint32_t l = *lp ^ P[0], r = *rp;
+    for (int k = 1; k < 17; k += 2) {
+        r ^= F(l) ^ P[k];
+        l ^= F(r) ^ P[k + 1];
+    }
+    *lp = r ^ P[17];
+    *rp = l;
+}
+
+/* Helpers stay separate, small functions: a runtime that compiles each Wasm function to one JVM
+ * method (Chicory/Endive) inlines a method's memory accesses only up to a budget, and V8 tiers up a
+ * small hot function after a few calls instead of running one long call in its baseline compiler. */
 #define NOINLINE __attribute__((noinline))
 
-/* One block with the P-array read from memory (used while P itself is being replaced, and for the
- * final encryptions): returns l << 32 | r. */
+/* One block: returns l << 32 | r. */
 static NOINLINE uint64_t bf_block(uint32_t l, uint32_t r) {
-    BF_ENCRYPT(l, r, P);
+    bf_encrypt(&l, &r);
     return ((uint64_t)l << 32) | r;
 }
 
@@ -102,22 +97,20 @@ static NOINLINE void expand_key_p(const uint32_t *key) {
 }
 
 /* ExpandKey(state, 0, key), second half: refill the S-boxes, carrying on from the last P block.
- * This is the hot loop: 2^(cost + 1) calls of 512 block encryptions each. P no longer changes, so
- * it is read from a local copy, which the compiler can keep in registers. */
+ * This is the hot loop: 2^(cost + 1) calls of 512 block encryptions each. P is read from memory
+ * (L1-resident, off the rounds' critical path): a local copy makes 18 values live across the loop,
+ * more than a JIT's register allocator keeps in registers, and the round values then get spilled. */
 static NOINLINE void expand_key_s(void) {
-    uint32_t p[18];
-    for (int i = 0; i < 18; i++) p[i] = P[i];
-    uint32_t l = p[16], r = p[17];
+    uint32_t l = P[16], r = P[17];
     for (int i = 0; i < 1024; i += 2) {
-        BF_ENCRYPT(l, r, p);
+        bf_encrypt(&l, &r);
         S[i] = l;
         S[i + 1] = r;
     }
 }
 
-/* ExpandKey(state, 0, key). Two functions rather than one: a JVM JIT compiling the Wasm (Chicory)
- * stops inlining the memory accesses of a method once it has parsed a certain amount of code, so
- * the hot loop gets a function of its own, with nothing before it. */
+/* ExpandKey(state, 0, key). Two functions rather than one, so that the hot loop has a function of
+ * its own, with nothing before it. */
 static void expand_key(const uint32_t *key) {
     expand_key_p(key);
     expand_key_s();
