@@ -405,13 +405,11 @@ public final class DagScheduler {
         p.tryFail(failed);
         return;
       }
-      Future<WitValue> f;
       try {
-        f = builtins.call(b, args, source);
+        builtins.start(b, args, source, p);
       } catch (RuntimeException e) {
-        f = Future.failedFuture(e);
+        p.tryFail(e);
       }
-      f.onComplete(p::tryComplete, p::tryFail);
     }
 
     /** A `flow:` node: run the sub-flow with the arguments as its inputs; its output is a record. */
