@@ -21,6 +21,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * A {@link KvStore} on Redis, through the Vert.x Redis client. Key {@code k} of bucket {@code b}
@@ -133,21 +134,40 @@ public final class RedisKvStore implements KvStore {
     return PREFIX + bucket + ':' + key;
   }
 
-  private Future<Response> send(Request request) {
+  /**
+   * Sends {@code request} on the caller's lane and maps the reply with {@code ok}; failures
+   * become {@link KvException}s, and a connection found closed is dropped. One Future per
+   * command on a lane that is connected (the usual case): this runs for every KV call.
+   */
+  private <T> Future<T> send(Request request, Function<Response, T> ok) {
     Object key = laneKey();
     Future<RedisConnection> lane = lane(key);
-    return lane.compose(c -> {
-      try {
-        return c.send(request).onFailure(e -> {
-          if (isClosed(e)) {
-            drop(key, lane, c);
-          }
-        });
-      } catch (IllegalStateException closed) { // a connection closed under us
-        drop(key, lane, c);
-        return Future.failedFuture(closed);
+    if (lane.succeeded()) {
+      return send(key, lane, lane.result(), request, ok);
+    }
+    return lane.transform(ar -> ar.succeeded()
+        ? send(key, lane, ar.result(), request, ok)
+        : Future.failedFuture(failure(ar.cause())));
+  }
+
+  private <T> Future<T> send(
+      Object key, Future<RedisConnection> lane, RedisConnection c, Request request, Function<Response, T> ok) {
+    Future<Response> reply;
+    try {
+      reply = c.send(request);
+    } catch (IllegalStateException closed) { // a connection closed under us
+      drop(key, lane, c);
+      return Future.failedFuture(failure(closed));
+    }
+    return reply.transform(ar -> {
+      if (ar.succeeded()) {
+        return Future.succeededFuture(ok.apply(ar.result()));
       }
-    }).recover(e -> Future.failedFuture(failure(e)));
+      if (isClosed(ar.cause())) {
+        drop(key, lane, c);
+      }
+      return Future.failedFuture(failure(ar.cause()));
+    });
   }
 
   private static boolean isClosed(Throwable e) {
@@ -165,8 +185,8 @@ public final class RedisKvStore implements KvStore {
 
   @Override
   public Future<Optional<byte[]>> get(String bucket, String key) {
-    return send(Request.cmd(Command.GET).arg(key(bucket, key)))
-        .map(r -> r == null ? Optional.empty() : Optional.of(r.toBytes()));
+    return send(Request.cmd(Command.GET).arg(key(bucket, key)),
+        r -> r == null ? Optional.empty() : Optional.of(r.toBytes()));
   }
 
   @Override
@@ -175,17 +195,17 @@ public final class RedisKvStore implements KvStore {
     if (ttlMillis.isPresent()) {
       set.arg("PX").arg(Math.max(1, ttlMillis.getAsLong()));
     }
-    return send(set).mapEmpty();
+    return send(set, r -> null);
   }
 
   @Override
   public Future<Boolean> delete(String bucket, String key) {
-    return send(Request.cmd(Command.DEL).arg(key(bucket, key))).map(r -> r.toLong() > 0);
+    return send(Request.cmd(Command.DEL).arg(key(bucket, key)), r -> r.toLong() > 0);
   }
 
   @Override
   public Future<Long> increment(String bucket, String key, long delta) {
-    return send(Request.cmd(Command.INCRBY).arg(key(bucket, key)).arg(delta)).map(Response::toLong);
+    return send(Request.cmd(Command.INCRBY).arg(key(bucket, key)).arg(delta), Response::toLong);
   }
 
   @Override
@@ -197,7 +217,7 @@ public final class RedisKvStore implements KvStore {
   // One SCAN round trip per step; SCAN may return a key twice, so skip ones already found.
   private Future<List<String>> scan(String cursor, String pattern, int skip, int limit, Set<String> found) {
     Request scan = Request.cmd(Command.SCAN).arg(cursor).arg("MATCH").arg(pattern).arg("COUNT").arg(SCAN_COUNT);
-    return send(scan).compose(r -> {
+    return send(scan, r -> r).compose(r -> {
       for (Response k : r.get(1)) {
         String name = k.toString(StandardCharsets.UTF_8).substring(skip);
         if (found.size() < limit) {
