@@ -87,7 +87,7 @@ public final class WeftServer implements AutoCloseable {
   public static WeftServer start(ServerOptions options, Consumer<String> log) {
     MICROMETER_WARNINGS.setLevel(java.util.logging.Level.SEVERE);
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    VertxOptions vo = new VertxOptions().setMetricsOptions(metricsOptions());
+    VertxOptions vo = new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true));
     VertxBuilder builder = Vertx.builder().withMetrics(new MicrometerMetricsFactory(metrics));
     Vertx vertx;
     if (options.cluster().isPresent()) {
@@ -113,18 +113,6 @@ public final class WeftServer implements AutoCloseable {
       throw e;
     }
   }
-
-  /**
-   * Vert.x's meters, without those of its Redis client: a timer and a pending gauge updated on
-   * every KV command (four per run of the signup flow), about 2% of the event loop's CPU under
-   * load, for times that {@code weft_node_duration_seconds} already gives per KV node.
-   */
-  static MicrometerMetricsOptions metricsOptions() {
-    return new MicrometerMetricsOptions().setEnabled(true).addDisabledMetricsCategory(REDIS_CLIENT_METRICS);
-  }
-
-  /** The metrics category of the Vert.x Redis client (its client type; MetricsDomain has none). */
-  static final String REDIS_CLIENT_METRICS = "redis";
 
   private void load() {
     List<Path> files;

@@ -58,7 +58,7 @@ class BuiltinServeTest {
       String metrics = http.get("/metrics").text();
       assertTrue(metrics.contains("weft_node_duration_seconds_count{flow=\"count\",node=\"n\"} 2\n"), metrics);
       assertTrue(metrics.contains("vertx_http_server_requests_total"), metrics);
-      assertFalse(metrics.contains("vertx_redis_"), metrics); // WeftServer.metricsOptions: per command, and redundant
+      assertFalse(metrics.contains("vertx_redis_"), metrics); // no per-command client meters: the node times say it
     } finally {
       if (server != null) {
         server.close();
