@@ -43,10 +43,13 @@ final class FlowMetrics {
     m.duration().record(nanos, TimeUnit.NANOSECONDS);
     for (NodeTrace t : result.trace()) {
       if (!t.skipped()) {
-        m.nodes().computeIfAbsent(t.node(), node -> Timer.builder("weft.node.duration")
-                .description("time of one node, from queued to done")
-                .tag("flow", flow).tag("node", node).register(registry))
-            .record(t.durationNanos(), TimeUnit.NANOSECONDS);
+        Timer node = m.nodes().get(t.node()); // no capturing lambda per node and run when it is there
+        if (node == null) {
+          node = m.nodes().computeIfAbsent(t.node(), n -> Timer.builder("weft.node.duration")
+              .description("time of one node, from queued to done")
+              .tag("flow", flow).tag("node", n).register(registry));
+        }
+        node.record(t.durationNanos(), TimeUnit.NANOSECONDS);
       }
     }
   }
@@ -60,6 +63,10 @@ final class FlowMetrics {
   private final Map<String, Meters> meters = new ConcurrentHashMap<>();
 
   private Meters meters(String flow) {
+    Meters m = meters.get(flow);
+    if (m != null) {
+      return m;
+    }
     return meters.computeIfAbsent(flow, f -> new Meters(
         Counter.builder("weft.runs").tag("flow", f).tag("outcome", "ok").register(registry),
         runTimer(f), new ConcurrentHashMap<>()));

@@ -58,16 +58,16 @@ final class FlowRuns {
     return engine
         .run(flow.flow(), values)
         .andThen(ar -> {
-          long nanos = System.nanoTime() - start;
-          if (ar.succeeded()) {
-            metrics.succeeded(flow.name(), nanos, ar.result());
-          } else {
-            metrics.failed(flow.name(), nanos, ar.cause());
+          try {
+            long nanos = System.nanoTime() - start;
+            if (ar.succeeded()) {
+              metrics.succeeded(flow.name(), nanos, ar.result());
+            } else {
+              metrics.failed(flow.name(), nanos, ar.cause());
+            }
+          } finally {
+            inFlight.exit();
           }
-        })
-        .eventually(() -> {
-          inFlight.exit();
-          return Future.succeededFuture();
         });
   }
 

@@ -101,9 +101,13 @@ final class HttpApi {
       problem(ctx, Problems.of(e, m.flow()));
       return;
     }
-    runs.run(m.flow(), input)
-        .onSuccess(r -> DeclaredRoutes.respond(m.route(), r, ctx))
-        .onFailure(e -> problem(ctx, Problems.of(e, m.flow())));
+    runs.run(m.flow(), input).onComplete(ar -> {
+      if (ar.succeeded()) {
+        DeclaredRoutes.respond(m.route(), ar.result(), ctx);
+      } else {
+        problem(ctx, Problems.of(ar.cause(), m.flow()));
+      }
+    });
   }
 
   private void list(RoutingContext ctx) {

@@ -28,11 +28,11 @@ final class Inputs {
     Map<String, WitValue> values = new LinkedHashMap<>();
     for (FlowInput in : flow.graph().inputs()) {
       JsonNode v = object.get(in.name());
-      String type = TypeNames.display(in.type().type(), in.type().table());
       if (v == null || v.isMissingNode()) {
         if (in.type().structure() instanceof dev.weft.wit.model.OptionType) {
           v = Json.MAPPER.nullNode(); // an absent option input reads as none, as absent record fields do
         } else {
+          String type = TypeNames.display(in.type().type(), in.type().table());
           throw new BadInput("bad-input", "missing input `" + in.name() + "` (" + type + ")",
               Optional.of(in.name()), Optional.of("$." + in.name()), Optional.of(type));
         }

@@ -22,7 +22,7 @@ import java.util.function.Consumer;
 
 /**
  * A running {@code weft serve}: Vert.x (clustered or not, with Micrometer metrics), the engine,
- * the served flows, the HTTP verticle, the event-bus consumers and, with {@code --watch}, the
+ * the served flows, the HTTP verticles, the event-bus consumers and, with {@code --watch}, the
  * file watcher. {@link #start} loads everything before it returns; {@link #stop} drains.
  *
  * <p>Thread-safe. {@link #start} and {@link #close} block; call them from a plain thread (main,
@@ -43,7 +43,9 @@ public final class WeftServer implements AutoCloseable {
   private final InFlight inFlight;
   private final FlowRegistry registry;
   private final EventBusApi bus;
-  private final ServerVerticle verticle;
+  private final HttpApi api;
+  /** The HTTP verticles, one per event loop that serves (the first one's port is everyone's). */
+  private final List<ServerVerticle> verticles = new ArrayList<>();
   private final FlowWatcher watcher;
   private final PoolGauges pools;
   private final Consumer<String> log;
@@ -63,9 +65,7 @@ public final class WeftServer implements AutoCloseable {
     FlowRuns runs = new FlowRuns(engine, registry, new FlowMetrics(metrics, inFlight), inFlight);
     this.bus = new EventBusApi(vertx, runs);
     String version = String.valueOf(WeftServer.class.getPackage().getImplementationVersion());
-    this.verticle = new ServerVerticle(
-        new HttpApi(runs, metrics, options.maxBodyBytes(), () -> ready && !inFlight.draining(), version),
-        options.host(), options.port());
+    this.api = new HttpApi(runs, metrics, options.maxBodyBytes(), () -> ready && !inFlight.draining(), version);
     this.pools = new PoolGauges(metrics);
     vertx.eventBus().registerDefaultCodec(FlowsChanged.class, new FlowsChangedCodec());
     vertx.eventBus().<FlowsChanged>localConsumer(Addresses.FLOWS_CHANGED, m -> {
@@ -100,7 +100,7 @@ public final class WeftServer implements AutoCloseable {
     WeftServer server = new WeftServer(options, vertx, metrics, log);
     try {
       server.load();
-      await(vertx.deployVerticle(server.verticle), 30_000, "listen on " + options.host() + ":" + options.port());
+      server.listen();
       await(server.bus.sync(), 30_000, "consume the flows' event-bus addresses");
       server.pools.bind(server.registry);
       if (options.watch()) {
@@ -112,6 +112,41 @@ public final class WeftServer implements AutoCloseable {
       server.close();
       throw e;
     }
+  }
+
+  /**
+   * How many HTTP verticles serve: one per core, as Vert.x servers are usually deployed. With one,
+   * every request and the KV I/O of its run shared one event loop (one core at most) while the
+   * machine had more; under load that loop was the bottleneck, and on a busy machine the
+   * scheduler gave its single thread less time than a server with a loop per core gets.
+   */
+  static final int HTTP_INSTANCES = Math.max(1, Runtime.getRuntime().availableProcessors());
+
+  /**
+   * Deploys the {@link #HTTP_INSTANCES} HTTP verticles, each on an event loop of its own, all on
+   * one port: Vert.x shares a server among verticles that listen on the same address and hands
+   * the connections round.
+   */
+  private void listen() {
+    String where = options.host() + ":" + options.port();
+    // Servers on port 0 get a free port each; on a negative port Vert.x gives them one to share.
+    int port = options.port() == 0 ? -1 : options.port();
+    ServerVerticle first = new ServerVerticle(api, options.host(), port);
+    await(vertx.deployVerticle(first), 30_000, "listen on " + where);
+    verticles.add(first);
+    for (int i = 1; i < HTTP_INSTANCES; i++) {
+      ServerVerticle more = new ServerVerticle(api, options.host(), port);
+      await(vertx.deployVerticle(more), 30_000, "listen on " + where);
+      verticles.add(more);
+    }
+  }
+
+  private Future<?> shutdownHttp(long drain) {
+    List<Future<Void>> all = new ArrayList<>();
+    for (ServerVerticle v : verticles) {
+      all.add(v.shutdown(drain));
+    }
+    return Future.join(all);
   }
 
   private void load() {
@@ -138,7 +173,12 @@ public final class WeftServer implements AutoCloseable {
 
   /** The port HTTP listens on. */
   public int port() {
-    return verticle.actualPort();
+    return verticles.get(0).actualPort();
+  }
+
+  /** The port each HTTP verticle listens on: the same one for all (for tests). */
+  List<Integer> httpPorts() {
+    return verticles.stream().map(ServerVerticle::actualPort).toList();
   }
 
   /** The Vert.x instance (clustered with {@code --cluster}). */
@@ -167,7 +207,7 @@ public final class WeftServer implements AutoCloseable {
     long drain = options.drainMillis();
     try {
       Future<Integer> drained = bus.close()
-          .transform(ar -> Future.join(verticle.shutdown(drain), inFlight.drain(vertx, drain)))
+          .transform(ar -> Future.join(shutdownHttp(drain), inFlight.drain(vertx, drain)))
           .map(cf -> inFlight.count());
       int left = await(drained, drain + 5_000, "drain");
       if (left > 0) {

@@ -4,20 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.File;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A served flow of built-in nodes: KV state across requests on the in-memory store, and a Redis
  * that cannot be reached answering 502 problem details that name the node and the built-in. Also
- * the {@code redis:} key of {@code --config}.
+ * the {@code redis:} key of {@code --config}, and the same flow on a real {@code redis-server}
+ * when one is installed.
  */
 class BuiltinServeTest {
   private static final Path FLOWS = Path.of("src/test/resources/fixtures/builtins");
@@ -32,6 +38,57 @@ class BuiltinServeTest {
     } finally {
       server.close();
     }
+  }
+
+  @Test
+  void onRedisKvNodesKeepStateAndTheirTimesAreInTheMetricsNotTheRedisClients() throws Exception {
+    Optional<Path> redis = onPath("redis-server");
+    assumeTrue(redis.isPresent(), "redis-server is not installed: skipped");
+    int port = Ports.free();
+    Process p = new ProcessBuilder(redis.get().toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
+            "--save", "", "--appendonly", "no")
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    WeftServer server = null;
+    try {
+      awaitPort(port);
+      server = WeftServer.start(Http.options(List.of(FLOWS)).withRedisUrl(Optional.of("redis://127.0.0.1:" + port)), s -> {});
+      Http http = new Http(server.port());
+      assertEquals(1, http.post("/flows/count", "{\"user\": \"ada\"}").json().get("n").asLong());
+      assertEquals(2, http.post("/flows/count", "{\"user\": \"ada\"}").json().get("n").asLong());
+      String metrics = http.get("/metrics").text();
+      assertTrue(metrics.contains("weft_node_duration_seconds_count{flow=\"count\",node=\"n\"} 2\n"), metrics);
+      assertTrue(metrics.contains("vertx_http_server_requests_total"), metrics);
+      assertFalse(metrics.contains("vertx_redis_"), metrics); // no per-command client meters: the node times say it
+    } finally {
+      if (server != null) {
+        server.close();
+      }
+      p.destroyForcibly();
+      p.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  private static Optional<Path> onPath(String name) {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+      Path p = Path.of(dir, name);
+      if (Files.isExecutable(p)) {
+        return Optional.of(p);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static void awaitPort(int port) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (System.nanoTime() < deadline) {
+      try (Socket s = new Socket()) {
+        s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+        return;
+      } catch (IOException e) {
+        Thread.sleep(20);
+      }
+    }
+    throw new AssertionError("redis-server did not listen on " + port);
   }
 
   @Test

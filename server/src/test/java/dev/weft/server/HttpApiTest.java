@@ -207,6 +207,12 @@ class HttpApiTest {
   }
 
   @Test
+  void oneHttpVerticlePerCoreSharesTheFreePortTheFirstGot() {
+    assertEquals(WeftServer.HTTP_INSTANCES, server.httpPorts().size());
+    assertEquals(java.util.Set.of(server.port()), java.util.Set.copyOf(server.httpPorts()));
+  }
+
+  @Test
   void openApiDescribesEveryFlowAndRoute() {
     JsonNode doc = http.get("/openapi.json").json();
     assertEquals("3.1.0", doc.get("openapi").asText());

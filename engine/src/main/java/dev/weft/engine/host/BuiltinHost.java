@@ -32,21 +32,22 @@ import java.util.List;
  * HTTP), call it on an event loop: the I/O starts there and the Future completes on it. Thread-safe.
  */
 public final class BuiltinHost {
-  private final Vertx vertx;
+  /** What a KV operation gives when the deadline passes first. */
+  private static final WitValue TIMEOUT = errValue("timeout");
+
   private final KvFunctions kv;
   private final HttpExchange http;
   private final GuestLog log;
   private final SecureRandom random;
-  private final long kvTimeoutMillis;
+  private final FixedDeadline deadline;
   private final List<String> requestFields;
 
   BuiltinHost(Vertx vertx, KvFunctions kv, HttpExchange http, GuestLog log, SecureRandom random, long kvTimeoutMillis) {
-    this.vertx = vertx;
     this.kv = kv;
     this.http = http;
     this.log = log;
     this.random = random;
-    this.kvTimeoutMillis = kvTimeoutMillis;
+    this.deadline = new FixedDeadline(vertx, kvTimeoutMillis);
     this.requestFields =
         BuiltinSignature.of(Builtin.HTTP_REQUEST).function().params().stream().map(Param::name).toList();
   }
@@ -74,25 +75,36 @@ public final class BuiltinHost {
    *     unavailable: redis: Connection refused}, {@code http.request: timeout})
    */
   public Future<WitValue> call(Builtin b, List<WitValue> args, String source) {
+    Promise<WitValue> p = Promise.promise();
+    start(b, args, source, p);
+    return p.future();
+  }
+
+  /**
+   * Runs built-in {@code b} and completes {@code into} with what {@link #call} would give; the
+   * caller's own Promise saves a Future per call. {@code into} may be completed meanwhile by
+   * someone else (a run that failed): the outcome is then dropped.
+   */
+  public void start(Builtin b, List<WitValue> args, String source, Promise<WitValue> into) {
     try {
-      return switch (b) {
-        case KV_GET -> unwrap(b, kvDeadline(kv.get(args)));
-        case KV_SET -> unwrap(b, kvDeadline(kv.set(args)));
-        case KV_DELETE -> unwrap(b, kvDeadline(kv.delete(args)));
-        case KV_INCREMENT -> unwrap(b, kvDeadline(kv.increment(args)));
-        case KV_KEYS -> unwrap(b, kvDeadline(kv.keys(args)));
-        case HTTP_REQUEST -> unwrap(b, request(args));
+      switch (b) {
+        case KV_GET -> kv(b, kv.get(args), into);
+        case KV_SET -> kv(b, kv.set(args), into);
+        case KV_DELETE -> kv(b, kv.delete(args), into);
+        case KV_INCREMENT -> kv(b, kv.increment(args), into);
+        case KV_KEYS -> kv(b, kv.keys(args), into);
+        case HTTP_REQUEST -> request(args).onComplete(ar -> settle(b, ar.result(), ar.cause(), into));
         case LOG -> {
           LogHost.log(log, source, args);
-          yield Future.succeededFuture();
+          into.tryComplete();
         }
-        case CLOCK_NOW -> Future.succeededFuture(new U64(System.currentTimeMillis()));
-        case CLOCK_MONOTONIC -> Future.succeededFuture(new U64(System.nanoTime()));
-        case RANDOM_BYTES -> Future.succeededFuture(RandomHost.bytes(random, ((U32) args.get(0)).value()));
-        case RANDOM_NEXT_U64 -> Future.succeededFuture(new U64(random.nextLong()));
-      };
+        case CLOCK_NOW -> into.tryComplete(new U64(System.currentTimeMillis()));
+        case CLOCK_MONOTONIC -> into.tryComplete(new U64(System.nanoTime()));
+        case RANDOM_BYTES -> into.tryComplete(RandomHost.bytes(random, ((U32) args.get(0)).value()));
+        case RANDOM_NEXT_U64 -> into.tryComplete(new U64(random.nextLong()));
+      }
     } catch (EngineException e) {
-      return Future.failedFuture(e);
+      into.tryFail(e);
     }
   }
 
@@ -108,38 +120,30 @@ public final class BuiltinHost {
     }
   }
 
-  /** A KV operation bounded by the host's KV deadline: {@code error::timeout} after it. */
-  private Future<WitValue> kvDeadline(Future<WitValue> op) {
-    if (op.isComplete()) {
-      return op;
+  /**
+   * A KV operation, bounded by the host's KV deadline ({@code error::timeout} after it). The
+   * KV functions' Futures give store failures as {@code err} values and do not fail; one that
+   * did would be an {@code unavailable} error here.
+   */
+  private void kv(Builtin b, Future<WitValue> op, Promise<WitValue> into) {
+    if (!op.isComplete()) {
+      deadline.watch(into, () -> settle(b, TIMEOUT, null, into));
     }
-    Promise<WitValue> p = Promise.promise();
-    long timer = vertx.setTimer(kvTimeoutMillis, id -> p.tryComplete(errValue("timeout")));
-    op.onComplete(ar -> {
-      vertx.cancelTimer(timer);
-      p.tryComplete(ar.succeeded() ? ar.result() : KvFunctions.error(ar.cause()));
-    });
-    return p.future();
+    op.onComplete(ar -> settle(b, ar.succeeded() ? ar.result() : KvFunctions.error(ar.cause()), null, into));
   }
 
-  /** {@code result<T, error>} to the node's outcome: {@code T}, or a host error naming the case. */
-  private static Future<WitValue> unwrap(Builtin b, Future<WitValue> result) {
-    if (result.failed()) { // not expected: the KV and HTTP functions give errors as values
-      return Future.failedFuture(new EngineException(ErrorKind.HOST,
-          b.callName() + ": " + result.cause().getMessage(), result.cause()));
+  /** {@code result<T, error>} (or a failure) to the node's outcome: {@code T}, or a host error naming the case. */
+  private static void settle(Builtin b, WitValue v, Throwable failure, Promise<WitValue> into) {
+    if (failure != null) { // not expected: the KV and HTTP functions give errors as values
+      into.tryFail(new EngineException(ErrorKind.HOST, b.callName() + ": " + failure.getMessage(), failure));
+      return;
     }
-    if (result.isComplete()) {
-      return unwrap(b, result.result());
-    }
-    return result.compose(v -> unwrap(b, v));
-  }
-
-  private static Future<WitValue> unwrap(Builtin b, WitValue v) {
     ResultValue r = (ResultValue) v;
     if (r.isOk()) {
-      return Future.succeededFuture(r.value().orElse(null));
+      into.tryComplete(r.value().orElse(null));
+    } else {
+      into.tryFail(new EngineException(ErrorKind.HOST,
+          b.callName() + ": " + HostValues.describeError(r.value().orElse(null))));
     }
-    return Future.failedFuture(new EngineException(ErrorKind.HOST,
-        b.callName() + ": " + HostValues.describeError(r.value().orElse(null))));
   }
 }

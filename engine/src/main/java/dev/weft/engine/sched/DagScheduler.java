@@ -23,6 +23,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.VertxInternal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -36,6 +37,8 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Runs flows: every node whose inputs are ready starts at once, and each other node the moment
@@ -88,7 +91,9 @@ public final class DagScheduler {
     Context context = vertx.getOrCreateContext();
     Promise<RunResult> done = Promise.promise();
     Run run = new Run(plan, inputs, context, done);
-    context.runOnContext(v -> run.start());
+    // On the context's own thread (an HTTP handler, say) the run starts at once: a task queued
+    // to the same loop would only cost a hop.
+    ((ContextInternal) context).emit(run, Run::start);
     return done.future();
   }
 
@@ -107,9 +112,14 @@ public final class DagScheduler {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicReference<RunException> failure = new AtomicReference<>();
     private final List<NodeTrace> traces = Collections.synchronizedList(new ArrayList<>());
-    private final Set<Call> running = ConcurrentHashMap.newKeySet();
-    private final Set<Promise<WitValue>> waitingBuiltins = ConcurrentHashMap.newKeySet();
-    private final Set<Run> subruns = ConcurrentHashMap.newKeySet();
+    // What a failure must stop: Wasm calls, built-in I/O (one per node at a time, but for-each
+    // nodes start several), sub-flow runs. Most runs use one kind at most, so each set is made
+    // when first needed.
+    private final LazySet<Call> running = new LazySet<>();
+    private final AtomicReferenceArray<Promise<WitValue>> waitingIo;
+    private final LazySet<Promise<WitValue>> waitingForEachIo = new LazySet<>();
+    private final LazySet<Run> subruns = new LazySet<>();
+    private final Function<String, WitValue> nodeValue = this::valueOf;
 
     Run(FlowPlan plan, Map<String, WitValue> inputs, Context context, Promise<RunResult> done) {
       this.plan = plan;
@@ -118,6 +128,7 @@ public final class DagScheduler {
       this.done = done;
       this.values = new AtomicReferenceArray<>(plan.size());
       this.waiting = new AtomicIntegerArray(plan.size());
+      this.waitingIo = new AtomicReferenceArray<>(plan.size());
       for (int i = 0; i < plan.size(); i++) {
         waiting.set(i, plan.node(i).deps().length);
       }
@@ -155,7 +166,7 @@ public final class DagScheduler {
       long start = System.nanoTime();
       try {
         if (node.when().isPresent()) {
-          WitValue cond = Values.eval(node.when().get(), inputs, this::valueOf, null);
+          WitValue cond = Values.eval(node.when().get(), inputs, nodeValue, null);
           if (!((WitValue.Bool) cond).value()) {
             traces.add(new NodeTrace(node.id().name(), start, System.nanoTime(),
                 Thread.currentThread().getName(), true));
@@ -172,7 +183,7 @@ public final class DagScheduler {
               }
             };
         if (node.forEach().isPresent()) {
-          WitValue list = Values.eval(node.forEach().get(), inputs, this::valueOf, null);
+          WitValue list = Values.eval(node.forEach().get(), inputs, nodeValue, null);
           forEach(n, (WitValue.ListLike) list, start, result);
         } else {
           callOnce(n, null, start, result);
@@ -208,7 +219,13 @@ public final class DagScheduler {
     private void stop(RunException r) {
       if (failure.compareAndSet(null, r)) {
         running.forEach(Call::cancel);
-        waitingBuiltins.forEach(p -> p.tryFail(r));
+        for (int i = 0; i < waitingIo.length(); i++) {
+          Promise<WitValue> p = waitingIo.get(i);
+          if (p != null) {
+            p.tryFail(r);
+          }
+        }
+        waitingForEachIo.forEach(p -> p.tryFail(r));
         subruns.forEach(s -> s.stop(r));
       }
     }
@@ -224,7 +241,7 @@ public final class DagScheduler {
     private void finish() {
       RunException first = failure.get();
       if (first != null) {
-        context.runOnContext(v -> done.tryFail(first));
+        emit(first);
         return;
       }
       RunResult result;
@@ -232,16 +249,28 @@ public final class DagScheduler {
         List<FlowOutput> fields = plan.graph().outputs();
         List<WitValue> out = new ArrayList<>(fields.size());
         for (FlowOutput f : fields) {
-          out.add(Values.eval(f.value(), inputs, this::valueOf, null));
+          out.add(Values.eval(f.value(), inputs, nodeValue, null));
         }
         result = new RunResult(fields, out, traces);
       } catch (EngineException e) {
-        RunException r =
-            RunException.ofFlow(e.kind(), plan.graph().name(), "output: " + e.getMessage());
-        context.runOnContext(v -> done.tryFail(r));
+        emit(RunException.ofFlow(e.kind(), plan.graph().name(), "output: " + e.getMessage()));
         return;
       }
-      context.runOnContext(v -> done.tryComplete(result));
+      emit(result);
+    }
+
+    /**
+     * Completes the run with a {@link RunResult} or a {@link RunException} on its context: at
+     * once when this thread is the context's (a KV reply on the same event loop), else as a task.
+     */
+    private void emit(Object outcome) {
+      ((ContextInternal) context).emit(outcome, o -> {
+        if (o instanceof RunException e) {
+          done.tryFail(e);
+        } else {
+          done.tryComplete((RunResult) o);
+        }
+      });
     }
 
     /** Calls once per element, at most `concurrency` at a time; results in element order. */
@@ -298,7 +327,7 @@ public final class DagScheduler {
       FlowNode node = n.node();
       List<WitValue> args = new ArrayList<>(node.args().size());
       for (Binding b : node.args()) {
-        args.add(Values.eval(b, inputs, this::valueOf, item));
+        args.add(Values.eval(b, inputs, nodeValue, item));
       }
       BiConsumer<WitValue, Throwable> withFallback = result;
       if (node.fallback().isPresent()) {
@@ -311,7 +340,7 @@ public final class DagScheduler {
               }
               WitValue fb;
               try {
-                fb = Values.eval(fallback, inputs, this::valueOf, item);
+                fb = Values.eval(fallback, inputs, nodeValue, item);
               } catch (EngineException x) {
                 result.accept(null, x);
                 return;
@@ -385,13 +414,18 @@ public final class DagScheduler {
         PlannedNode n, Builtin b, List<WitValue> args, String source, long start,
         BiConsumer<WitValue, Throwable> result) {
       Promise<WitValue> p = Promise.promise();
+      int slot = n.node().forEach().isPresent() ? -1 : plan.indexOf(n.node().id().name());
       long deadline = n.timeoutMillis();
       long timer = deadline > 0
           ? vertx.setTimer(deadline, id -> p.tryFail(new TimedOut(
               "timed out: `" + b.callName() + "` did not finish within the node's deadline of " + deadline + " ms")))
           : -1;
       p.future().onComplete(ar -> {
-        waitingBuiltins.remove(p);
+        if (slot >= 0) {
+          waitingIo.compareAndSet(slot, p, null);
+        } else {
+          waitingForEachIo.remove(p);
+        }
         if (timer >= 0) {
           vertx.cancelTimer(timer);
         }
@@ -399,19 +433,21 @@ public final class DagScheduler {
             Thread.currentThread().getName(), false));
         result.accept(ar.result(), ar.cause());
       });
-      waitingBuiltins.add(p);
+      if (slot >= 0) {
+        waitingIo.set(slot, p); // a retry's attempt replaces the one before, which has ended
+      } else {
+        waitingForEachIo.add(p);
+      }
       RunException failed = failure.get();
       if (failed != null) {
         p.tryFail(failed);
         return;
       }
-      Future<WitValue> f;
       try {
-        f = builtins.call(b, args, source);
+        builtins.start(b, args, source, p);
       } catch (RuntimeException e) {
-        f = Future.failedFuture(e);
+        p.tryFail(e);
       }
-      f.onComplete(p::tryComplete, p::tryFail);
     }
 
     /** A `flow:` node: run the sub-flow with the arguments as its inputs; its output is a record. */
@@ -527,6 +563,38 @@ public final class DagScheduler {
     }
     return new RunException(kind, flow, Optional.of(node.id().name()), component,
         Optional.of(node.exportKey()), message, e);
+  }
+
+  /** A concurrent set made on first use. */
+  private static final class LazySet<T> {
+    private volatile Set<T> set;
+
+    void add(T t) {
+      Set<T> s = set;
+      if (s == null) {
+        synchronized (this) {
+          s = set;
+          if (s == null) {
+            set = s = ConcurrentHashMap.newKeySet();
+          }
+        }
+      }
+      s.add(t);
+    }
+
+    void remove(T t) {
+      Set<T> s = set;
+      if (s != null) {
+        s.remove(t);
+      }
+    }
+
+    void forEach(Consumer<? super T> action) {
+      Set<T> s = set;
+      if (s != null) {
+        s.forEach(action);
+      }
+    }
   }
 
   /** A call on a worker thread that a deadline or a failed run may interrupt. */

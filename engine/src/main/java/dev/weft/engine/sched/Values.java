@@ -26,13 +26,13 @@ final class Values {
   static WitValue eval(
       Binding b, Map<String, WitValue> inputs, Function<String, WitValue> nodeValue, WitValue item) {
     if (b instanceof Binding.FromItem it) {
-      return project(item, it.steps(), "$item");
+      return project(item, it.steps(), b);
     }
     if (b instanceof Binding.FromInput in) {
-      return project(inputs.get(in.input()), in.steps(), "$input." + in.input());
+      return project(inputs.get(in.input()), in.steps(), b);
     }
     if (b instanceof Binding.FromNode n) {
-      return project(nodeValue.apply(n.node().name()), n.steps(), "$" + n.node().name());
+      return project(nodeValue.apply(n.node().name()), n.steps(), b);
     }
     if (b instanceof Binding.Constant c) {
       return c.value();
@@ -65,13 +65,31 @@ final class Values {
     return WitValue.OptionValue.some(eval(s.inner(), inputs, nodeValue, item));
   }
 
-  /** A scalar or enum as a template writes it: its JSON mapping, without quotes. */
-  private static String text(WitValue v, Typed type) {
-    if (v instanceof WitValue.Str str) {
-      return str.value();
-    }
-    JsonNode json = ValueJson.toJson(v, type.type(), type.table());
-    return json.isTextual() ? json.asText() : json.toString();
+  /**
+   * A scalar or enum as a template writes it: its JSON mapping, without quotes. Integers, bools,
+   * chars, enums and strings are written here directly (a key such as {@code "hash:${id}"} is
+   * built on every run, and a JSON node printed through Jackson cost more than the rest of the
+   * template); floats keep the JSON mapping's own rules ({@code 2.0}, {@code "NaN"}).
+   */
+  static String text(WitValue v, Typed type) {
+    return switch (v.kind()) {
+      case STRING -> ((WitValue.Str) v).value();
+      case BOOL -> ((WitValue.Bool) v).value() ? "true" : "false";
+      case U8 -> Integer.toString(((WitValue.U8) v).value());
+      case U16 -> Integer.toString(((WitValue.U16) v).value());
+      case U32 -> Long.toString(((WitValue.U32) v).value());
+      case U64 -> Long.toUnsignedString(((WitValue.U64) v).value());
+      case S8 -> Integer.toString(((WitValue.S8) v).value());
+      case S16 -> Integer.toString(((WitValue.S16) v).value());
+      case S32 -> Integer.toString(((WitValue.S32) v).value());
+      case S64 -> Long.toString(((WitValue.S64) v).value());
+      case CHAR -> Character.toString(((WitValue.CharValue) v).codePoint());
+      case ENUM -> ((WitValue.EnumValue) v).caseName();
+      case F32, F64, LIST, RECORD, TUPLE, VARIANT, FLAGS, OPTION, RESULT, HANDLE -> {
+        JsonNode json = ValueJson.toJson(v, type.type(), type.table());
+        yield json.isTextual() ? json.asText() : json.toString();
+      }
+    };
   }
 
   private static List<WitValue> all(
@@ -86,10 +104,10 @@ final class Values {
     return out;
   }
 
-  private static WitValue unwrap(WitValue v, Step.CaseStep c, StringBuilder path) {
+  private static WitValue unwrap(WitValue v, Step.CaseStep c, Binding from, List<Step> steps, int k) {
     if (v instanceof WitValue.OptionValue o) {
       if (o.value().isEmpty()) {
-        throw new EngineException(ErrorKind.VALUE, "`" + path + "`: the option is none");
+        throw new EngineException(ErrorKind.VALUE, "`" + path(from, steps, k + 1) + "`: the option is none");
       }
       return o.value().get();
     }
@@ -104,19 +122,18 @@ final class Values {
                 r.value().get(), c.other().get().type(), c.other().get().table())
             : "";
     throw new EngineException(
-        ErrorKind.VALUE, "`" + path + "`: the result is " + (r.isOk() ? "ok" : "err") + payload);
+        ErrorKind.VALUE, "`" + path(from, steps, k + 1) + "`: the result is " + (r.isOk() ? "ok" : "err") + payload);
   }
 
-  private static WitValue project(WitValue v, List<Step> steps, String root) {
+  /** Follows {@code steps} into {@code v}, the value that {@code from} refers to. */
+  private static WitValue project(WitValue v, List<Step> steps, Binding from) {
     WitValue at = v;
-    StringBuilder path = new StringBuilder(root);
-    for (Step s : steps) {
+    for (int k = 0; k < steps.size(); k++) {
+      Step s = steps.get(k);
       if (s instanceof Step.FieldStep f) {
         at = ((WitValue.RecordValue) at).fields().get(f.index()).value();
-        path.append('.').append(f.name());
       } else if (s instanceof Step.CaseStep c) {
-        path.append('.').append(c.name());
-        at = unwrap(at, c, path);
+        at = unwrap(at, c, from, steps, k);
       } else {
         int i = ((Step.IndexStep) s).index();
         if (at instanceof WitValue.TupleValue t) {
@@ -126,14 +143,38 @@ final class Values {
           if (i >= l.size()) {
             throw new EngineException(
                 ErrorKind.VALUE,
-                "`" + path + "[" + i + "]`: index out of range, the list has " + l.size()
+                "`" + path(from, steps, k) + "[" + i + "]`: index out of range, the list has " + l.size()
                     + " elements");
           }
           at = l.get(i);
         }
-        path.append('[').append(i).append(']');
       }
     }
     return at;
+  }
+
+  /**
+   * The reference as the flow wrote it, up to its first {@code count} steps ({@code
+   * $input.order.items[2]}), for messages: built only when one is needed.
+   */
+  private static String path(Binding from, List<Step> steps, int count) {
+    StringBuilder path = new StringBuilder();
+    if (from instanceof Binding.FromInput in) {
+      path.append("$input.").append(in.input());
+    } else if (from instanceof Binding.FromNode n) {
+      path.append('$').append(n.node().name());
+    } else {
+      path.append("$item");
+    }
+    for (Step s : steps.subList(0, count)) {
+      if (s instanceof Step.FieldStep f) {
+        path.append('.').append(f.name());
+      } else if (s instanceof Step.CaseStep c) {
+        path.append('.').append(c.name());
+      } else {
+        path.append('[').append(((Step.IndexStep) s).index()).append(']');
+      }
+    }
+    return path.toString();
   }
 }

@@ -10,6 +10,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -20,11 +22,13 @@ import java.util.concurrent.TimeUnit;
 final class RedisServer {
   private final Path binary;
   private final int port;
+  private final List<String> extra;
   private Process process;
 
-  private RedisServer(Path binary, int port) {
+  private RedisServer(Path binary, int port, List<String> extra) {
     this.binary = binary;
     this.port = port;
+    this.extra = List.copyOf(extra);
   }
 
   /** The {@code redis-server} on the PATH, if any. */
@@ -38,13 +42,16 @@ final class RedisServer {
     return Optional.empty();
   }
 
-  /** Starts one on a free port and waits until it answers PING. */
-  static RedisServer start(Path binary) throws IOException, InterruptedException {
+  /**
+   * Starts one on a free port and waits until it answers PING (with {@code extraArgs}, such as
+   * {@code --requirepass secret}: until it answers at all).
+   */
+  static RedisServer start(Path binary, String... extraArgs) throws IOException, InterruptedException {
     int port;
     try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       port = s.getLocalPort();
     }
-    RedisServer r = new RedisServer(binary, port);
+    RedisServer r = new RedisServer(binary, port, List.of(extraArgs));
     r.restart();
     return r;
   }
@@ -55,8 +62,10 @@ final class RedisServer {
 
   /** Starts it again (after {@link #kill()}) on the same port, empty. */
   void restart() throws IOException, InterruptedException {
-    process = new ProcessBuilder(binary.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
-            "--save", "", "--appendonly", "no", "--daemonize", "no")
+    List<String> command = new ArrayList<>(List.of(binary.toString(), "--port", Integer.toString(port), "--bind",
+        "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no"));
+    command.addAll(extra);
+    process = new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .start();
@@ -80,7 +89,8 @@ final class RedisServer {
       InputStream in = s.getInputStream();
       byte[] buf = new byte[7];
       int n = in.readNBytes(buf, 0, 7);
-      return n == 7 && new String(buf, StandardCharsets.US_ASCII).equals("+PONG\r\n");
+      String reply = new String(buf, 0, Math.max(n, 0), StandardCharsets.US_ASCII);
+      return reply.equals("+PONG\r\n") || (!extra.isEmpty() && reply.startsWith("-NOAUTH"));
     } catch (IOException e) {
       return false;
     }

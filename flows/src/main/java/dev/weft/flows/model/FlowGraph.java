@@ -44,6 +44,11 @@ public record FlowGraph(
 
   /** The input with this name. */
   public Optional<FlowInput> input(String name) {
-    return inputs.stream().filter(i -> i.name().equals(name)).findFirst();
+    for (FlowInput i : inputs) { // on every served request: a loop, not a stream
+      if (i.name().equals(name)) {
+        return Optional.of(i);
+      }
+    }
+    return Optional.empty();
   }
 }
