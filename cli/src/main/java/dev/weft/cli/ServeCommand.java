@@ -57,6 +57,9 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--watch", description = "reload changed flow and component files; a broken edit keeps the last good version")
   boolean watch;
 
+  @Option(names = "--http-metrics", description = "export Vert.x's HTTP server meters (vertx_http_server_*) on /metrics; off by default: they cost every request several registry look-ups")
+  boolean httpMetrics;
+
   @Option(names = "--cluster", description = "join a Vert.x cluster (Hazelcast, TCP/IP join to --members)")
   boolean cluster;
 
@@ -133,6 +136,9 @@ final class ServeCommand implements Callable<Integer> {
     }
     if (watch) {
       o = o.withWatch(true);
+    }
+    if (httpMetrics) {
+      o = o.withHttpMetrics(true);
     }
     if (redis != null) {
       o = o.withRedisUrl(Optional.of(ServerConfig.redisUrl(redis, null)));

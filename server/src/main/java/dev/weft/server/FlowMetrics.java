@@ -13,12 +13,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Weft's own meters, next to the ones Vert.x exports (HTTP server, event bus, pools): runs and
- * errors per flow, run latency per flow, node latency per flow and node (from the run's trace),
- * and runs in flight. Prometheus names: {@code weft_runs_total}, {@code weft_run_errors_total},
- * {@code weft_run_duration_seconds}, {@code weft_node_duration_seconds}, {@code
- * weft_node_errors_total}, {@code weft_runs_in_flight}. Node times come from the run's trace
- * ({@code RunResult.trace()}), so the engine needs no listener hook for them.
+ * Weft's own meters, next to the ones Vert.x exports (event bus, pools; the HTTP server's with
+ * {@code --http-metrics}): runs and errors per flow, run latency per flow, node latency per flow
+ * and node (from the run's trace), and runs in flight. Prometheus names: {@code
+ * weft_runs_total}, {@code weft_run_errors_total}, {@code weft_run_duration_seconds}, {@code
+ * weft_node_duration_seconds}, {@code weft_node_errors_total}, {@code weft_runs_in_flight}. Node
+ * times come from the run's trace ({@code RunResult.trace()}), so the engine needs no listener
+ * hook for them.
  *
  * <p>Thread-safe (Micrometer meters are).
  */

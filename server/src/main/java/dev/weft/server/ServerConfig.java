@@ -30,13 +30,14 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * queue-limit: 1000
  * cluster: { host: 127.0.0.1, port: 5701, members: [127.0.0.1:5701, 127.0.0.1:5702] }
  * redis: redis://127.0.0.1:6379   # KV on Redis (default: WEFT_REDIS_URL, else in memory)
+ * http-metrics: false            # Vert.x's HTTP server meters (vertx_http_server_*)
  * </pre>
  *
  * Relative flow paths are relative to the config file. Unknown keys are errors.
  */
 public final class ServerConfig {
   private static final Set<String> KEYS =
-      Set.of("flows", "host", "port", "max-body", "drain", "watch", "queue-limit", "cluster", "redis");
+      Set.of("flows", "host", "port", "max-body", "drain", "watch", "queue-limit", "cluster", "redis", "http-metrics");
   private static final Set<String> CLUSTER_KEYS = Set.of("host", "port", "members");
   private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KiB|MiB|GiB)?");
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s)?");
@@ -77,6 +78,7 @@ public final class ServerConfig {
         case "watch" -> o.withWatch(Boolean.parseBoolean(String.valueOf(v)));
         case "queue-limit" -> o.withQueueLimit((int) number(v, file, key));
         case "redis" -> o.withRedisUrl(Optional.of(redisUrl(v, file)));
+        case "http-metrics" -> o.withHttpMetrics(Boolean.parseBoolean(String.valueOf(v)));
         default -> o.withCluster(Optional.of(cluster(v, file)));
       };
     }

@@ -24,7 +24,8 @@ class HttpApiTest {
   @BeforeAll
   static void start() {
     // queue-limit 0: a call that finds every instance busy is refused at once (503)
-    server = WeftServer.start(Http.options(List.of(Http.FLOWS)).withQueueLimit(0).withMaxBodyBytes(4096), s -> {});
+    server = WeftServer.start(Http.options(List.of(Http.FLOWS)).withQueueLimit(0).withMaxBodyBytes(4096)
+        .withHttpMetrics(true), s -> {});
     http = new Http(server.port());
   }
 
@@ -201,7 +202,7 @@ class HttpApiTest {
     assertTrue(metrics.contains("weft_run_duration_seconds_bucket{flow=\"hello\""), metrics);
     assertTrue(metrics.contains("weft_node_duration_seconds_count{flow=\"hello\",node=\"loud\"}"), metrics);
     assertTrue(metrics.contains("weft_pool_instances{component=\"greet\",flow=\"hello\",state=\"max\"}"), metrics);
-    assertTrue(metrics.contains("vertx_http_server_requests_total"), metrics);
+    assertTrue(metrics.contains("vertx_http_server_requests_total"), metrics); // --http-metrics
     http.post("/flows/trap", "{}");
     assertTrue(http.get("/metrics").text().contains("weft_node_errors_total{flow=\"trap\",kind=\"trap\",node=\"bad\"}"));
   }

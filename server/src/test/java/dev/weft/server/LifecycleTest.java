@@ -86,13 +86,14 @@ class LifecycleTest {
   @Test
   void configFileSetsOptionsAndFlowPathsRelativeToIt() throws IOException {
     Path cfg = dir.resolve("weft.yaml");
-    Files.writeString(cfg, "flows: [flows]\nport: 9090\nmax-body: 2MiB\ndrain: 3s\n"
+    Files.writeString(cfg, "flows: [flows]\nport: 9090\nmax-body: 2MiB\ndrain: 3s\nhttp-metrics: true\n"
         + "cluster: { host: 127.0.0.1, port: 5801, members: '127.0.0.1:5801, 127.0.0.1:5802' }\n");
     ServerOptions o = ServerConfig.read(cfg, ServerOptions.of(List.of()));
     assertEquals(List.of(dir.resolve("flows").toAbsolutePath().normalize()), o.paths());
     assertEquals(9090, o.port());
     assertEquals(2L << 20, o.maxBodyBytes());
     assertEquals(3000, o.drainMillis());
+    assertTrue(o.httpMetrics());
     assertEquals(List.of("127.0.0.1:5801", "127.0.0.1:5802"), o.cluster().orElseThrow().members());
     Files.writeString(cfg, "prot: 1\n");
     assertThrows(ServeException.class, () -> ServerConfig.read(cfg, ServerOptions.of(List.of())));
