@@ -38,9 +38,12 @@ done
 newest=$(printf '%s\n' "${jdks[@]}" | sort -t: -k1,1n | tail -1 | cut -d: -f2)
 
 echo "date: $(date -u +%F); machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //') x $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
-# -XX:-DontCompileHugeMethods as ./weft passes it
+# The flags ./weft passes: -XX:-DontCompileHugeMethods, and on JDK 23+ the one that lets Weft's memory
+# use sun.misc.Unsafe without a warning (engine/.../wasm/DirectFlatMemory.java says why).
 for j in $(printf '%s\n' "${jdks[@]}" | sort -t: -k1,1n); do
-  "${j#*:}/bin/java" -XX:-DontCompileHugeMethods -cp "$ROOT/examples/target/weft-bench.jar" \
+  flags=(-XX:-DontCompileHugeMethods)
+  [ "${j%%:*}" -ge 23 ] && flags+=(--sun-misc-unsafe-memory-access=allow)
+  "${j#*:}/bin/java" "${flags[@]}" -cp "$ROOT/examples/target/weft-bench.jar" \
     -Dweft.root="$ROOT" dev.weft.bench.BcryptTiming "$COST" "$WARMUP" "$RUNS"
 done
 "$newest/bin/java" -cp "$PEERS_DIR/java/target/peers-java.jar" "$HERE/BcryptFavreTiming.java" "$COST" "$WARMUP" "$RUNS"

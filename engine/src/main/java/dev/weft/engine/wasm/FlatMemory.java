@@ -18,8 +18,8 @@ import run.endive.wasm.types.PassiveDataSegment;
 
 /**
  * A non-shared Wasm linear memory kept in one flat {@code int[]}, little-endian (the byte at
- * address {@code a} is bits {@code 8*(a%4)} to {@code 8*(a%4)+7} of word {@code a/4}), so that an
- * aligned 32-bit load, by far the commonest access of compiled C and Rust, is one array load.
+ * address {@code a} is bits {@code 8*(a%4)} to {@code 8*(a%4)+7} of word {@code a/4}), so that a
+ * load compiled C or Rust makes in a hot loop becomes one bounds test and one machine load.
  *
  * <p>Why not Endive's own {@link ByteArrayMemory}: it keeps memory in 64 KiB pages of {@code
  * byte[]} and reads an {@code int} through a byte-array view {@link VarHandle}. The page lookup
@@ -28,16 +28,15 @@ import run.endive.wasm.types.PassiveDataSegment;
  * Wasm function into one JVM method and each load into a call of the memory, and C2 stops
  * inlining calls into a method once parsing it has made about 18,000 nodes
  * ({@code NodeCountInliningCutoff}, fixed in product JVMs): in a function with many loads, such as
- * bcrypt's Blowfish loop, the later loads stay real calls. Here an aligned load costs a few nodes,
- * so every load of such a function is inlined. Unaligned and narrower accesses are a shift and a
- * mask away; a byte store reads, masks and writes its word.
+ * bcrypt's Blowfish loop, the later loads stay real calls. Here an access costs a few nodes, so
+ * every load of such a function is inlined.
  *
- * <p>An aligned access tests {@code (address & 3) == 0} and indexes {@code words[address >>> 2]}
- * rather than folding both into one rotate: compiled C addresses an array element as {@code (i << 2)
- * + base}, and on that shape C2 proves the alignment test true and turns the index back into {@code
- * i + base / 4}, which becomes the load's addressing mode. A load then waits only for {@code i}, as
- * it does in native code; with a rotate it waited for an add and the rotate too. bcrypt's Blowfish
- * rounds, a chain of dependent loads written in that shape, take a third less time this way (JDK 25).
+ * <p>This class holds what does not depend on how an access reaches the array: growth, data
+ * segments, bulk operations and the bounds. The loads and stores are in {@link DirectFlatMemory}
+ * (one unsigned comparison, then an access at a byte offset, wherever the address falls) and, on
+ * JVMs where that is not allowed, {@link ArrayFlatMemory} (an alignment test, the comparison and
+ * an array index). {@link #create} picks one per JVM, so each call site in compiled Wasm only
+ * ever sees one class.
  *
  * <p>The word array's capacity at least doubles when the memory grows (up to its maximum), so a
  * guest that grows page by page copies each byte a bounded number of times; every access checks
@@ -47,14 +46,27 @@ import run.endive.wasm.types.PassiveDataSegment;
  * <p>Not thread-safe, as a non-shared memory needs not be: an instance serves one call at a time.
  * Shared memories (the threads proposal) use Endive's memory, see {@link #create}.
  */
-final class FlatMemory implements Memory {
+abstract class FlatMemory implements Memory {
   private static final VarHandle INTS =
       MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
+  /** {@code -Dweft.memory=array} makes every memory an {@link ArrayFlatMemory} (for comparison). */
+  private static final boolean DIRECT =
+      !"array".equals(System.getProperty("weft.memory")) && UnsafeAccess.AVAILABLE;
+
   private final MemoryLimits limits;
   private final int maxPages;
-  private int[] words;
-  private int size;
+  int[] words;
+  /** The size in bytes, a multiple of the page size. */
+  int size;
+  /**
+   * An access of 2, 4 or 8 bytes at address {@code a} is in bounds when {@code a} is below
+   * {@code end2}, {@code end4} or {@code end8} as unsigned numbers ({@code size - n + 1}, or 0 when
+   * the memory is smaller than the access): one comparison, with no overflow to think about.
+   */
+  int end2;
+  int end4;
+  int end8;
   private DataSegment[] dataSegments;
 
   FlatMemory(MemoryLimits limits) {
@@ -63,13 +75,23 @@ final class FlatMemory implements Memory {
     }
     this.limits = limits;
     this.maxPages = Math.min(limits.maximumPages(), RUNTIME_MAX_PAGES);
-    this.size = Memory.bytes(limits.initialPages());
+    resize(Memory.bytes(limits.initialPages()));
     this.words = new int[size >>> 2];
   }
 
-  /** The memory factory for instances: flat for non-shared memories, Endive's for shared ones. */
+  /** The memory for instances: flat for non-shared memories, Endive's for shared ones. */
   static Memory create(MemoryLimits limits) {
-    return limits.shared() ? new ByteArrayMemory(limits) : new FlatMemory(limits);
+    if (limits.shared()) {
+      return new ByteArrayMemory(limits);
+    }
+    return DIRECT ? new DirectFlatMemory(limits) : new ArrayFlatMemory(limits);
+  }
+
+  private void resize(int bytes) {
+    size = bytes;
+    end2 = Math.max(bytes - 1, 0);
+    end4 = Math.max(bytes - 3, 0);
+    end8 = Math.max(bytes - 7, 0);
   }
 
   @Override
@@ -91,7 +113,7 @@ final class FlatMemory implements Memory {
       int capacity = (int) Math.min(Math.max(doubled, needed), (long) Memory.bytes(maxPages) >>> 2);
       words = Arrays.copyOf(words, capacity);
     }
-    size = newSize;
+    resize(newSize);
     return old;
   }
 
@@ -172,54 +194,11 @@ final class FlatMemory implements Memory {
     dataSegments[segment] = PassiveDataSegment.EMPTY;
   }
 
-  // Loads. The fast path of each is an alignment test, one unsigned comparison and array loads.
-
-  @Override
-  public byte read(int address) {
-    if (Integer.compareUnsigned(address, size) >= 0) {
-      throw new WasmRuntimeException(outOfBounds(address, 1));
-    }
-    return (byte) (words[address >>> 2] >>> ((address & 3) << 3));
-  }
-
-  @Override
-  public short readShort(int address) {
-    if ((address & 1) == 0 && Integer.compareUnsigned(address, size) < 0) {
-      return (short) (words[address >>> 2] >>> ((address & 2) << 3));
-    }
-    check(address, 2);
-    return (short) ((read(address) & 0xFF) | read(address + 1) << 8);
-  }
+  // Loads and stores: the hot ones are the subclass's; the others are made of them.
 
   @Override
   public long readU16(int address) {
     return readShort(address) & 0xFFFFL;
-  }
-
-  @Override
-  public int readInt(int address) {
-    if ((address & 3) == 0 && Integer.compareUnsigned(address, size) < 0) {
-      return words[address >>> 2];
-    }
-    return readIntUnaligned(address);
-  }
-
-  /** A load at an address that is not a multiple of 4 (or out of bounds). */
-  private int readIntUnaligned(int address) {
-    check(address, 4);
-    int i = address >>> 2;
-    int shift = (address & 3) << 3;
-    return (words[i] >>> shift) | (words[i + 1] << (32 - shift));
-  }
-
-  @Override
-  public long readLong(int address) {
-    if ((address & 3) == 0 && address >= 0 && address <= size - 8) {
-      int i = address >>> 2;
-      return (words[i] & 0xFFFFFFFFL) | (long) words[i + 1] << 32;
-    }
-    check(address, 8);
-    return (readInt(address) & 0xFFFFFFFFL) | (long) readInt(address + 4) << 32;
   }
 
   @Override
@@ -240,63 +219,6 @@ final class FlatMemory implements Memory {
   @Override
   public long readF64(int address) {
     return readLong(address);
-  }
-
-  // Stores.
-
-  @Override
-  public void writeByte(int address, byte value) {
-    if (Integer.compareUnsigned(address, size) >= 0) {
-      throw new WasmRuntimeException(outOfBounds(address, 1));
-    }
-    int i = address >>> 2;
-    int shift = (address & 3) << 3;
-    words[i] = (words[i] & ~(0xFF << shift)) | (value & 0xFF) << shift;
-  }
-
-  @Override
-  public void writeShort(int address, short value) {
-    if ((address & 1) == 0 && Integer.compareUnsigned(address, size) < 0) {
-      int i = address >>> 2;
-      int shift = (address & 2) << 3;
-      words[i] = (words[i] & ~(0xFFFF << shift)) | (value & 0xFFFF) << shift;
-      return;
-    }
-    check(address, 2);
-    writeByte(address, (byte) value);
-    writeByte(address + 1, (byte) (value >>> 8));
-  }
-
-  @Override
-  public void writeI32(int address, int value) {
-    if ((address & 3) == 0 && Integer.compareUnsigned(address, size) < 0) {
-      words[address >>> 2] = value;
-      return;
-    }
-    writeIntUnaligned(address, value);
-  }
-
-  /** A store at an address that is not a multiple of 4 (or out of bounds). */
-  private void writeIntUnaligned(int address, int value) {
-    check(address, 4);
-    int i = address >>> 2;
-    int shift = (address & 3) << 3;
-    int low = -1 << shift; // the bits of word i that the value covers
-    words[i] = (words[i] & ~low) | value << shift;
-    words[i + 1] = (words[i + 1] & low) | value >>> (32 - shift);
-  }
-
-  @Override
-  public void writeLong(int address, long value) {
-    if ((address & 3) == 0 && address >= 0 && address <= size - 8) {
-      int i = address >>> 2;
-      words[i] = (int) value;
-      words[i + 1] = (int) (value >>> 32);
-      return;
-    }
-    check(address, 8);
-    writeI32(address, (int) value);
-    writeI32(address + 4, (int) (value >>> 32));
   }
 
   @Override
@@ -408,7 +330,7 @@ final class FlatMemory implements Memory {
   }
 
   /** Checks an access of {@code length} bytes at {@code address} (an unsigned Wasm address). */
-  private void check(int address, int length) {
+  final void check(int address, int length) {
     if (!fits(address, length, size)) {
       throw new WasmRuntimeException(outOfBounds(address, length));
     }
@@ -418,7 +340,7 @@ final class FlatMemory implements Memory {
     return start >= 0 && length >= 0 && (long) start + length <= limit;
   }
 
-  private String outOfBounds(int address, int length) {
+  final String outOfBounds(int address, int length) {
     return "out of bounds memory access: attempted to access address: "
         + Integer.toUnsignedString(address) + " but limit is: " + size + " and size: " + length;
   }

@@ -4,30 +4,54 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import run.endive.runtime.ByteArrayMemory;
 import run.endive.runtime.Memory;
 import run.endive.runtime.WasmRuntimeException;
 import run.endive.wasm.types.MemoryLimits;
 
 /**
- * {@link FlatMemory} behaves as Endive's {@link ByteArrayMemory}: the same bytes after any mix of
- * loads and stores of every width at aligned, unaligned and out-of-bounds addresses, bulk writes,
- * fills, overlapping copies and growth, and a {@link WasmRuntimeException} wherever Endive's
- * memory throws one.
+ * Both kinds of {@link FlatMemory} behave as Endive's {@link ByteArrayMemory}: the same bytes after
+ * any mix of loads and stores of every width at aligned, unaligned and out-of-bounds addresses,
+ * bulk writes, fills, overlapping copies and growth, and a {@link WasmRuntimeException} wherever
+ * Endive's memory throws one.
  */
 class FlatMemoryTest {
   private static final int PAGE = Memory.PAGE_SIZE;
 
+  /** The kinds this JVM can run: the array accessors always, the direct ones where available. */
+  static Stream<String> kinds() {
+    return UnsafeAccess.AVAILABLE ? Stream.of("array", "direct") : Stream.of("array");
+  }
+
+  private static Memory flat(String kind, MemoryLimits limits) {
+    return kind.equals("direct") ? new DirectFlatMemory(limits) : new ArrayFlatMemory(limits);
+  }
+
   @Test
-  void randomOperationsMatchEndivesMemory() {
+  void directAccessIsAvailableOnTheMachinesWeftIsBuiltOn() {
+    // x86-64 and AArch64 JDKs 17-25 allow it; if this fails, every guest is on the slower path.
+    String arch = System.getProperty("os.arch");
+    if (arch.equals("amd64") || arch.equals("x86_64") || arch.equals("aarch64")) {
+      assertTrue(UnsafeAccess.AVAILABLE, "sun.misc.Unsafe memory access refused on " + arch);
+      assertInstanceOf(DirectFlatMemory.class, FlatMemory.create(new MemoryLimits(1, 2)));
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("kinds")
+  void randomOperationsMatchEndivesMemory(String kind) {
     for (long seed = 1; seed <= 20; seed++) {
       Random rnd = new Random(seed);
-      MemoryLimits limits = new MemoryLimits(1, 5);
-      Memory flat = new FlatMemory(limits);
+      MemoryLimits limits = new MemoryLimits(seed % 4 == 0 ? 0 : 1, 5);
+      Memory flat = flat(kind, limits);
       Memory oracle = new ByteArrayMemory(limits);
       for (int op = 0; op < 4000; op++) {
         step(rnd, flat, oracle, "seed " + seed + " op " + op);
@@ -90,7 +114,7 @@ class FlatMemoryTest {
       case 0 -> size - rnd.nextInt(12) + 2;
       case 1 -> -rnd.nextInt(9) - 1;
       case 2 -> rnd.nextInt(64);
-      default -> rnd.nextInt(size);
+      default -> size == 0 ? rnd.nextInt(9) : rnd.nextInt(size);
     };
   }
 
@@ -111,9 +135,10 @@ class FlatMemoryTest {
     assertEquals(expected, op.apply(flat), where);
   }
 
-  @Test
-  void growKeepsContentZeroesNewPagesAndStopsAtTheMaximum() {
-    Memory m = new FlatMemory(new MemoryLimits(1, 3));
+  @ParameterizedTest
+  @MethodSource("kinds")
+  void growKeepsContentZeroesNewPagesAndStopsAtTheMaximum(String kind) {
+    Memory m = flat(kind, new MemoryLimits(1, 3));
     m.writeI32(PAGE - 4, 0x11223344);
     assertEquals(1, m.grow(1));
     assertEquals(0x11223344, m.readInt(PAGE - 4));
@@ -125,16 +150,37 @@ class FlatMemoryTest {
     assertThrows(WasmRuntimeException.class, () -> m.readInt(3 * PAGE));
   }
 
-  @Test
-  void capacityBeyondTheSizeIsNeverReadable() {
-    Memory m = new FlatMemory(new MemoryLimits(1, 100));
+  @ParameterizedTest
+  @MethodSource("kinds")
+  void capacityBeyondTheSizeIsNeverReadable(String kind) {
+    Memory m = flat(kind, new MemoryLimits(1, 100));
     m.grow(1); // capacity doubles past the two pages in use
     assertEquals(0, m.read(2 * PAGE - 1));
     assertThrows(WasmRuntimeException.class, () -> m.read(2 * PAGE));
     assertThrows(WasmRuntimeException.class, () -> m.readInt(2 * PAGE));
+    assertThrows(WasmRuntimeException.class, () -> m.readInt(2 * PAGE - 3));
+    assertThrows(WasmRuntimeException.class, () -> m.readShort(2 * PAGE - 1));
     assertThrows(WasmRuntimeException.class, () -> m.readLong(2 * PAGE - 4));
     assertThrows(WasmRuntimeException.class, () -> m.writeI32(2 * PAGE, 1));
+    assertThrows(WasmRuntimeException.class, () -> m.writeLong(2 * PAGE - 7, 1));
     assertThrows(WasmRuntimeException.class, () -> m.readBytes(2 * PAGE - 1, 2));
+    assertEquals(0L, m.readLong(2 * PAGE - 8));
+  }
+
+  @ParameterizedTest
+  @MethodSource("kinds")
+  void aMemoryOfNoPagesHasNoAddresses(String kind) {
+    Memory m = flat(kind, new MemoryLimits(0, 1));
+    for (int a : new int[] {0, 1, 3, 7, -1, -8}) {
+      assertThrows(WasmRuntimeException.class, () -> m.read(a));
+      assertThrows(WasmRuntimeException.class, () -> m.readShort(a));
+      assertThrows(WasmRuntimeException.class, () -> m.readInt(a));
+      assertThrows(WasmRuntimeException.class, () -> m.readLong(a));
+      assertThrows(WasmRuntimeException.class, () -> m.writeByte(a, (byte) 1));
+      assertThrows(WasmRuntimeException.class, () -> m.writeLong(a, 1));
+    }
+    assertEquals(0, m.grow(1));
+    assertEquals(0L, m.readLong(PAGE - 8));
   }
 
   @Test
