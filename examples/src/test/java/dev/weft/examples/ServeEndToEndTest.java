@@ -1,6 +1,7 @@
 package dev.weft.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -157,6 +158,9 @@ class ServeEndToEndTest {
       int exit = other.terminate(Duration.ofSeconds(20));
       assertEquals(143, exit, other.log()); // 128 + SIGTERM, after the shutdown hook has drained
       assertTrue(other.log().contains("weft: stopped"), other.log());
+      // Start-up and shutdown print Weft's own lines only: no library warnings (Micrometer's
+      // duplicate-gauge one appeared on every start once there was one HTTP verticle per core).
+      assertFalse(other.log().contains("WARNING"), other.log());
     }
   }
 

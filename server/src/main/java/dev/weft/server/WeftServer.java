@@ -31,12 +31,18 @@ import java.util.function.Consumer;
  */
 public final class WeftServer implements AutoCloseable {
   /**
-   * Micrometer warns once per process that Vert.x registers some gauges twice (HTTP/2
-   * connections, clustered event bus); the second registration is ignored and the metrics are
-   * right, so the warning only alarms. A strong reference keeps the level (JUL holds loggers weakly).
+   * Micrometer warns once per process that Vert.x registers some gauges twice (the event bus's
+   * handler count, once per HTTP verticle; HTTP/2 connections; the clustered event bus): the second
+   * registration is ignored and the metrics are right, so the warning only alarms. It is logged
+   * through {@code MeterRegistry}'s logger; a filter drops that one message and lets the registry's
+   * other warnings through. A strong reference keeps the filter (JUL holds loggers weakly).
    */
   private static final java.util.logging.Logger MICROMETER_WARNINGS =
-      java.util.logging.Logger.getLogger("io.micrometer.common.util.internal.logging.WarnThenDebugLogger");
+      java.util.logging.Logger.getLogger("io.micrometer.core.instrument.MeterRegistry");
+
+  static {
+    MICROMETER_WARNINGS.setFilter(r -> r.getMessage() == null || !r.getMessage().contains("already registered"));
+  }
 
   private final ServerOptions options;
   private final Vertx vertx;
@@ -86,7 +92,6 @@ public final class WeftServer implements AutoCloseable {
    *     taken, or the cluster cannot be joined
    */
   public static WeftServer start(ServerOptions options, Consumer<String> log) {
-    MICROMETER_WARNINGS.setLevel(java.util.logging.Level.SEVERE);
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     VertxOptions vo = new VertxOptions().setMetricsOptions(metricsOptions(options));
     VertxBuilder builder = Vertx.builder().withMetrics(new MicrometerMetricsFactory(metrics));
