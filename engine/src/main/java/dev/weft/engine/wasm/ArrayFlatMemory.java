@@ -1,6 +1,5 @@
 package dev.weft.engine.wasm;
 
-import run.endive.runtime.WasmRuntimeException;
 import run.endive.wasm.types.MemoryLimits;
 
 /**
@@ -27,7 +26,7 @@ final class ArrayFlatMemory extends FlatMemory {
   @Override
   public byte read(int address) {
     if (Integer.compareUnsigned(address, size) >= 0) {
-      throw new WasmRuntimeException(outOfBounds(address, 1));
+      throw outOfBoundsException(address, 1);
     }
     return (byte) (words[address >>> 2] >>> ((address & 3) << 3));
   }
@@ -72,7 +71,7 @@ final class ArrayFlatMemory extends FlatMemory {
   @Override
   public void writeByte(int address, byte value) {
     if (Integer.compareUnsigned(address, size) >= 0) {
-      throw new WasmRuntimeException(outOfBounds(address, 1));
+      throw outOfBoundsException(address, 1);
     }
     int i = address >>> 2;
     int shift = (address & 3) << 3;

@@ -1,6 +1,5 @@
 package dev.weft.engine.wasm;
 
-import run.endive.runtime.WasmRuntimeException;
 import run.endive.wasm.types.MemoryLimits;
 
 /**
@@ -39,10 +38,6 @@ final class DirectFlatMemory extends FlatMemory {
     if (!UnsafeAccess.AVAILABLE) {
       throw new IllegalStateException("direct memory access is not available on this JVM");
     }
-  }
-
-  private WasmRuntimeException outOfBoundsException(int address, int length) {
-    return new WasmRuntimeException(outOfBounds(address, length));
   }
 
   // Loads.

@@ -332,12 +332,17 @@ abstract class FlatMemory implements Memory {
   /** Checks an access of {@code length} bytes at {@code address} (an unsigned Wasm address). */
   final void check(int address, int length) {
     if (!fits(address, length, size)) {
-      throw new WasmRuntimeException(outOfBounds(address, length));
+      throw outOfBoundsException(address, length);
     }
   }
 
   private static boolean fits(int start, int length, int limit) {
     return start >= 0 && length >= 0 && (long) start + length <= limit;
+  }
+
+  /** The trap for an access of {@code length} bytes at {@code address}. */
+  final WasmRuntimeException outOfBoundsException(int address, int length) {
+    return new WasmRuntimeException(outOfBounds(address, length));
   }
 
   final String outOfBounds(int address, int length) {
