@@ -35,13 +35,6 @@ import run.endive.wasm.types.TableLimits;
  */
 public final class ComponentInstance implements AutoCloseable {
   /**
-   * A seeded instance's memory starts with no pages: the snapshot's pages are then written once,
-   * where a memory of the declared size would be allocated, zeroed and overwritten.
-   */
-  private static final Function<MemoryLimits, run.endive.runtime.Memory> EMPTY_MEMORY =
-      l -> FlatMemory.create(new MemoryLimits(0, l.maximumPages(), l.shared()));
-
-  /**
    * Each instance gets its own copy of a table's type: Endive's {@code TableInstance.grow} updates
    * the limits of the {@code Table} it was made from, which is the module's, shared by every
    * instance, so one instance's {@code table.grow} would make later instances' tables bigger.
@@ -95,10 +88,10 @@ public final class ComponentInstance implements AutoCloseable {
     host.attach(linker);
     for (int i = 0; i < defs.size(); i++) {
       if (defs.get(i) instanceof CoreInstanceDef.Instantiate in && !component.wasi().replaces(i)) {
-        cores[i] = instantiate(linker, in, i, seed != null);
+        cores[i] = instantiate(linker, in, i, seed);
         if (seed == null) {
           initialise(in, i);
-        } else if (!seed.restoreCore(i, cores)) {
+        } else if (!seed.restoreCore(i, cores, true)) {
           throw new InstantiationException(
               "`" + component.displayName() + "`: the snapshot's memory exceeds the memory limit",
               null);
@@ -154,13 +147,13 @@ public final class ComponentInstance implements AutoCloseable {
    * and start function ({@link CoreInitialiser}).
    */
   private Instance instantiate(
-      CoreLinker linker, CoreInstanceDef.Instantiate def, int index, boolean seeded) {
+      CoreLinker linker, CoreInstanceDef.Instantiate def, int index, InstanceSnapshot seed) {
     try {
       WasmModule module = component.module(def.module());
       Instance.Builder b =
           Instance.builder(module)
               .withImportValues(linker.importsFor(def, module))
-              .withMemoryFactory(seeded ? EMPTY_MEMORY : FlatMemory::create)
+              .withMemoryFactory(seed == null ? FlatMemory::create : seededMemories(seed, index))
               .withTableFactory(OWN_TABLE)
               // Endive's start flag calls an export named `_start`: a command's main, which a
               // component runs through wasi:cli/run, never at instantiation.
@@ -178,6 +171,21 @@ public final class ComponentInstance implements AutoCloseable {
     } catch (StackOverflowError e) {
       throw failed(index, "exhausted the call stack while starting", e);
     }
+  }
+
+  /**
+   * Makes a seeded core instance's memories at the snapshot's size (or the declared one, if
+   * larger; within the maximum, past which restoring reports the snapshot as too big): the
+   * captured pages are then written once into memory allocated once, all zeros.
+   */
+  private static Function<MemoryLimits, run.endive.runtime.Memory> seededMemories(
+      InstanceSnapshot seed, int index) {
+    int[] next = {0};
+    return l -> {
+      int captured = seed.memoryPages(index, next[0]++);
+      int pages = Math.min(Math.max(l.initialPages(), captured), l.maximumPages());
+      return FlatMemory.create(new MemoryLimits(pages, l.maximumPages(), l.shared()));
+    };
   }
 
   /** Copies core instance {@code index}'s data segments into memory and runs its start function. */
@@ -274,7 +282,7 @@ public final class ComponentInstance implements AutoCloseable {
       throw new IllegalArgumentException("the snapshot belongs to another component");
     }
     for (int i = 0; i < cores.length; i++) {
-      if (!snapshot.restoreCore(i, cores)) {
+      if (!snapshot.restoreCore(i, cores, false)) {
         throw new IllegalStateException("the snapshot's memory exceeds the memory limit");
       }
     }

@@ -166,6 +166,11 @@ final class CoreImage {
     return -1;
   }
 
+  /** The captured size, in pages, of the {@code k}th memory the core instance defines. */
+  int memoryPages(int k) {
+    return pages[k];
+  }
+
   /**
    * Puts the memories and globals back into {@code core}: a memory grows to the captured size (a
    * memory that grew further keeps its size, zeroed past the captured end, since Wasm memory never
@@ -173,11 +178,13 @@ final class CoreImage {
    * Tables are restored separately, once every core instance they may point to exists ({@link
    * #restoreTables}).
    *
+   * @param fresh whether {@code core}'s memories were just made, all zeros (for seeding), so that
+   *     only the captured chunks need writing
    * @return false when a memory cannot grow to the captured size (a lower memory limit)
    */
-  boolean restoreMemoriesAndGlobals(Instance core, Instance[] all) {
+  boolean restoreMemoriesAndGlobals(Instance core, Instance[] all, boolean fresh) {
     for (int k = 0; k < memories.length; k++) {
-      if (!restore(core.memory(importedMemories + k), pages[k], memories[k])) {
+      if (!restore(core.memory(importedMemories + k), pages[k], memories[k], fresh)) {
         return false;
       }
     }
@@ -192,12 +199,13 @@ final class CoreImage {
     return true;
   }
 
-  private static boolean restore(Memory memory, int pages, byte[][] chunks) {
+  private static boolean restore(Memory memory, int pages, byte[][] chunks, boolean fresh) {
     int had = memory.pages();
     if (had < pages && memory.grow(pages - had) < 0) {
       return false;
     }
-    int dirty = had * (Memory.PAGE_SIZE / CHUNK); // chunks that may hold anything; the rest are new
+    // chunks that may hold anything; the rest are new
+    int dirty = fresh ? 0 : had * (Memory.PAGE_SIZE / CHUNK);
     for (int c = 0; c < chunks.length; c++) {
       if (chunks[c] != null) {
         memory.write(c * CHUNK, chunks[c], 0, CHUNK);

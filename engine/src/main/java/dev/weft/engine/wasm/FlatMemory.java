@@ -36,7 +36,9 @@ import run.endive.wasm.types.PassiveDataSegment;
  * (one unsigned comparison, then an access at a byte offset, wherever the address falls) and, on
  * JVMs where that is not allowed, {@link ArrayFlatMemory} (an alignment test, the comparison and
  * an array index). {@link #create} picks one per JVM, so each call site in compiled Wasm only
- * ever sees one class.
+ * ever sees one class; the exception is a memory that starts with no pages, which gets {@code
+ * ArrayFlatMemory} (a direct memory counts on having its first page, see there). Toolchains give
+ * a memory at least a page for the stack and static data, so that is rare.
  *
  * <p>The word array's capacity at least doubles when the memory grows (up to its maximum), so a
  * guest that grows page by page copies each byte a bounded number of times; every access checks
@@ -79,12 +81,17 @@ abstract class FlatMemory implements Memory {
     this.words = new int[size >>> 2];
   }
 
-  /** The memory for instances: flat for non-shared memories, Endive's for shared ones. */
+  /**
+   * The memory for instances: flat for non-shared memories ({@link DirectFlatMemory} where the JVM
+   * allows it and the memory starts with a page or more), Endive's for shared ones.
+   */
   static Memory create(MemoryLimits limits) {
     if (limits.shared()) {
       return new ByteArrayMemory(limits);
     }
-    return DIRECT ? new DirectFlatMemory(limits) : new ArrayFlatMemory(limits);
+    return DIRECT && limits.initialPages() > 0
+        ? new DirectFlatMemory(limits)
+        : new ArrayFlatMemory(limits);
   }
 
   private void resize(int bytes) {

@@ -43,10 +43,19 @@ public final class InstanceSnapshot {
    * Restores core instance {@code i}'s memories and globals: for seeding, right after that core
    * instance is made (before later ones import its memory), and for a reset.
    *
+   * @param fresh whether its memories were just made (seeding), all zeros
    * @return false when a memory cannot grow to the captured size
    */
-  boolean restoreCore(int i, Instance[] all) {
-    return cores[i] == null || cores[i].restoreMemoriesAndGlobals(all[i], all);
+  boolean restoreCore(int i, Instance[] all, boolean fresh) {
+    return cores[i] == null || cores[i].restoreMemoriesAndGlobals(all[i], all, fresh);
+  }
+
+  /**
+   * The captured size, in pages, of the {@code k}th memory core instance {@code i} defines, or 0
+   * when the snapshot has none (a core instance it did not capture).
+   */
+  int memoryPages(int i, int k) {
+    return cores[i] == null ? 0 : cores[i].memoryPages(k);
   }
 
   /**
