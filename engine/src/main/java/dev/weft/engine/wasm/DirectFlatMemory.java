@@ -23,29 +23,25 @@ import run.endive.wasm.types.MemoryLimits;
  * and the word array always holds at least {@code size} bytes ({@link FlatMemory#grow} replaces the
  * array before it raises the size).
  *
- * <p>Two ways of writing that test and the access let C2 compile a table lookup, the hot path of
- * ciphers, hashes and codecs, as native code does:
+ * <p><b>A 4-byte load in the first page needs no test when C2 knows its address.</b> A memory here
+ * has at least one page from the start ({@link FlatMemory#create} gives a memory that starts
+ * empty {@code ArrayFlatMemory}), and memories never shrink, so {@code end4} is never below the
+ * first page's bound, and {@link #readInt} compares with {@code Math.max(end4, FIRST_END4)}: the
+ * same number at run time, but C2 then knows a lower bound for it, and where it knows the
+ * address's range (a constant address, or a table lookup {@code ((x >>> 24) << 2) + table} in
+ * static data, which compilers place in the first 64 KiB) it drops the test. Elsewhere it costs a
+ * conditional move each time the field is read. bcrypt's Blowfish loop (four table lookups a
+ * round): 230-234 ms a cost-12 hash against 240 without (JDK 25, 2 cores, 2026-11-24).
  *
- * <ul>
- *   <li><b>The first page needs no test.</b> A memory here has at least one page from the start
- *       ({@link FlatMemory#create} gives a memory that starts empty {@code ArrayFlatMemory}), and
- *       memories never shrink, so {@code end<n>} is never below the first page's, and the accessors
- *       compare with {@code Math.max(end<n>, FIRST_END<n>)}: the same number at run time, but C2 then
- *       knows a lower bound for it, and where it knows the address's range (a constant address, or
- *       a lookup {@code ((x >>> 24) << 2) + table} in data placed in the first 64 KiB, as compilers
- *       place static data) it drops the test. Elsewhere it costs a conditional move each time the
- *       field is read.
- *   <li><b>Aligned loads address the word.</b> A load of 2, 4 or 8 bytes at an address that is a
- *       multiple of its size reads at {@code BASE + ((long) (a >>> k) << k)}: the same offset,
- *       written so that C2 folds the shift of a lookup's {@code (x >>> 24) << 2} into the load's
- *       scaled addressing ({@code [base + byte*4 + table]}). With {@code BASE + a}, C2 rewrites the
- *       address as {@code (x >>> 22) & ~3} and computes it first: one more instruction on the path
- *       each lookup waits for. The alignment test costs a predicted branch where C2 cannot fold it.
- * </ul>
- *
- * <p>Together, on bcrypt's Blowfish loop (each round waits for four lookups): 223 ms a cost-12
- * hash against 236 with the plain test and offset, and native bcrypt's 222 measured beside it
- * (JDK 25, 2 cores, 2026-11-24).
+ * <p>Only {@code readInt}: C2 stops inlining into a method once the bytecode it inlined passes
+ * about 8,000 bytes ({@code DesiredMethodLimit}, fixed in product JVMs), and {@code Math.max}
+ * makes each inlined access bigger. In the QR code guest's large functions, mostly byte accesses,
+ * the bound on every accessor made more of them real calls: 145-149 us a request against 114.
+ * Also tried: loading an aligned word at {@code BASE + ((long) (a >>> 2) << 2)}, so that C2 folds a
+ * lookup's shift into scaled addressing ({@code [base + byte*4 + table]}) as native code does.
+ * bcrypt then ran at native speed (223 ms against native's 222), but the alignment test is a
+ * branch wherever C2 cannot fold it, and the QR guest's loads (deflate's match search reads
+ * words at every byte offset) took 160-200 us a request.
  *
  * <p>{@link FlatMemory#create} uses {@code ArrayFlatMemory} instead on big-endian or
  * strict-alignment machines and where the JVM refuses Unsafe's memory access (JDK 24+ started with
@@ -56,11 +52,8 @@ import run.endive.wasm.types.MemoryLimits;
 final class DirectFlatMemory extends FlatMemory {
   private static final long BASE = UnsafeAccess.INTS;
 
-  /** The bounds of an access of 1, 2, 4 and 8 bytes in the first page, which every memory here has. */
-  private static final int FIRST_END1 = PAGE_SIZE;
-  private static final int FIRST_END2 = PAGE_SIZE - 1;
+  /** The bound of a 4-byte access in the first page, which every memory here has. */
   private static final int FIRST_END4 = PAGE_SIZE - 3;
-  private static final int FIRST_END8 = PAGE_SIZE - 7;
 
   /**
    * Only where {@link UnsafeAccess#AVAILABLE}, for a memory of at least one page.
@@ -81,7 +74,7 @@ final class DirectFlatMemory extends FlatMemory {
 
   @Override
   public byte read(int address) {
-    if (Integer.compareUnsigned(address, Math.max(size, FIRST_END1)) < 0) {
+    if (Integer.compareUnsigned(address, size) < 0) {
       return UnsafeAccess.getByte(words, BASE + address);
     }
     throw outOfBoundsException(address, 1);
@@ -89,10 +82,7 @@ final class DirectFlatMemory extends FlatMemory {
 
   @Override
   public short readShort(int address) {
-    if (Integer.compareUnsigned(address, Math.max(end2, FIRST_END2)) < 0) {
-      if ((address & 1) == 0) {
-        return UnsafeAccess.getShort(words, BASE + ((long) (address >>> 1) << 1));
-      }
+    if (Integer.compareUnsigned(address, end2) < 0) {
       return UnsafeAccess.getShort(words, BASE + address);
     }
     throw outOfBoundsException(address, 2);
@@ -101,9 +91,6 @@ final class DirectFlatMemory extends FlatMemory {
   @Override
   public int readInt(int address) {
     if (Integer.compareUnsigned(address, Math.max(end4, FIRST_END4)) < 0) {
-      if ((address & 3) == 0) {
-        return UnsafeAccess.getInt(words, BASE + ((long) (address >>> 2) << 2));
-      }
       return UnsafeAccess.getInt(words, BASE + address);
     }
     throw outOfBoundsException(address, 4);
@@ -111,20 +98,17 @@ final class DirectFlatMemory extends FlatMemory {
 
   @Override
   public long readLong(int address) {
-    if (Integer.compareUnsigned(address, Math.max(end8, FIRST_END8)) < 0) {
-      if ((address & 7) == 0) {
-        return UnsafeAccess.getLong(words, BASE + ((long) (address >>> 3) << 3));
-      }
+    if (Integer.compareUnsigned(address, end8) < 0) {
       return UnsafeAccess.getLong(words, BASE + address);
     }
     throw outOfBoundsException(address, 8);
   }
 
-  // Stores: the same first-page bound; the plain offset (a store is rarely what a loop waits for).
+  // Stores.
 
   @Override
   public void writeByte(int address, byte value) {
-    if (Integer.compareUnsigned(address, Math.max(size, FIRST_END1)) >= 0) {
+    if (Integer.compareUnsigned(address, size) >= 0) {
       throw outOfBoundsException(address, 1);
     }
     UnsafeAccess.putByte(words, BASE + address, value);
@@ -132,7 +116,7 @@ final class DirectFlatMemory extends FlatMemory {
 
   @Override
   public void writeShort(int address, short value) {
-    if (Integer.compareUnsigned(address, Math.max(end2, FIRST_END2)) >= 0) {
+    if (Integer.compareUnsigned(address, end2) >= 0) {
       throw outOfBoundsException(address, 2);
     }
     UnsafeAccess.putShort(words, BASE + address, value);
@@ -140,7 +124,7 @@ final class DirectFlatMemory extends FlatMemory {
 
   @Override
   public void writeI32(int address, int value) {
-    if (Integer.compareUnsigned(address, Math.max(end4, FIRST_END4)) >= 0) {
+    if (Integer.compareUnsigned(address, end4) >= 0) {
       throw outOfBoundsException(address, 4);
     }
     UnsafeAccess.putInt(words, BASE + address, value);
@@ -148,7 +132,7 @@ final class DirectFlatMemory extends FlatMemory {
 
   @Override
   public void writeLong(int address, long value) {
-    if (Integer.compareUnsigned(address, Math.max(end8, FIRST_END8)) >= 0) {
+    if (Integer.compareUnsigned(address, end8) >= 0) {
       throw outOfBoundsException(address, 8);
     }
     UnsafeAccess.putLong(words, BASE + address, value);
