@@ -6,6 +6,7 @@ import dev.weft.engine.EngineOptions;
 import dev.weft.engine.LoadedFlow;
 import dev.weft.engine.RunException;
 import dev.weft.engine.RunResult;
+import dev.weft.engine.host.HostOptions;
 import dev.weft.engine.wasm.CompileCache;
 import dev.weft.flows.FlowException;
 import dev.weft.flows.model.FlowInput;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import picocli.CommandLine.Command;
@@ -77,6 +79,13 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (redis == null) {
+      Optional<String> bad = HostOptions.environmentProblem();
+      if (bad.isPresent()) {
+        err.println("weft: " + bad.get());
+        return Main.EXIT_USAGE;
+      }
+    }
     EngineOptions options =
         EngineOptions.defaults()
             .withCompile(!interpret)

@@ -1,5 +1,6 @@
 package dev.weft.cli;
 
+import dev.weft.engine.host.HostOptions;
 import dev.weft.server.Cluster;
 import dev.weft.server.ClusterOptions;
 import dev.weft.server.ServeException;
@@ -84,6 +85,10 @@ final class ServeCommand implements Callable<Integer> {
       options = options();
     } catch (ServeException | IllegalArgumentException e) {
       err.println("weft: " + e.getMessage());
+      return Main.EXIT_USAGE;
+    }
+    if (options.redisUrl().isEmpty() && HostOptions.environmentProblem().isPresent()) {
+      err.println("weft: " + HostOptions.environmentProblem().get());
       return Main.EXIT_USAGE;
     }
     if (options.paths().isEmpty()) {

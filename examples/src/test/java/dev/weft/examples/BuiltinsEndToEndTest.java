@@ -1,6 +1,7 @@
 package dev.weft.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -101,6 +103,27 @@ class BuiltinsEndToEndTest {
     Cli.Result bad = Cli.weft("run", "examples/flows/counter.yaml", "--input", "user=ada", "--redis", "localhost:6379");
     assertEquals(2, bad.exit(), bad.err());
     assertTrue(bad.err().contains("is not a Redis URL; write e.g. redis://127.0.0.1:6379"), bad.err());
+  }
+
+  @Test
+  void aMalformedRedisUrlIsReportedBeforeTheRunNotByTheFirstKvCall() throws Exception {
+    // Each URL passes the scheme test; each would have failed only once a KV node ran.
+    Cli.Result port = Cli.weft("run", "examples/flows/counter.yaml", "--input", "user=ada", "--redis", "redis://127.0.0.1:notaport");
+    assertEquals(2, port.exit(), port.err());
+    assertTrue(port.err().startsWith("weft: --redis: `redis://127.0.0.1:notaport` names no host"), port.err());
+    assertTrue(port.err().contains("write e.g. redis://127.0.0.1:6379"), port.err());
+    assertFalse(port.err().contains("node `"), port.err());
+    Cli.Result db = Cli.weft("run", "examples/flows/counter.yaml", "--input", "user=ada", "--redis", "redis://127.0.0.1/x");
+    assertEquals(2, db.exit(), db.err());
+    assertTrue(db.err().contains("the database after the host must be a number"), db.err());
+    Cli.Result env = Cli.weft(Map.of("WEFT_REDIS_URL", "redis://127.0.0.1:notaport"),
+        "run", "examples/flows/counter.yaml", "--input", "user=ada");
+    assertEquals(2, env.exit(), env.err());
+    assertTrue(env.err().startsWith("weft: WEFT_REDIS_URL: `redis://127.0.0.1:notaport` names no host"), env.err());
+    Cli.Result serve = Cli.weft(Map.of("WEFT_REDIS_URL", "redis://127.0.0.1:notaport"),
+        "serve", "examples/flows/counter.yaml", "--port", "0");
+    assertEquals(2, serve.exit(), serve.err());
+    assertTrue(serve.err().startsWith("weft: WEFT_REDIS_URL: "), serve.err());
   }
 
   @Test

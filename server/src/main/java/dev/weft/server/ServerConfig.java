@@ -1,5 +1,6 @@
 package dev.weft.server;
 
+import dev.weft.engine.host.HostOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,9 +119,15 @@ public final class ServerConfig {
    */
   public static String redisUrl(Object v, Path file) {
     String url = String.valueOf(v).strip();
+    String where = file == null ? "" : "config `" + file + "`: ";
     if (!url.matches("rediss?://[^\\s]+")) {
-      throw new ServeException((file == null ? "" : "config `" + file + "`: ") + "`" + v
+      throw new ServeException(where + "`" + v
           + "` is not a Redis URL; write e.g. redis://127.0.0.1:6379 or redis://:password@host:6379/0");
+    }
+    try {
+      HostOptions.checkRedisUrl(url);
+    } catch (IllegalArgumentException e) {
+      throw new ServeException(where + e.getMessage());
     }
     return url;
   }

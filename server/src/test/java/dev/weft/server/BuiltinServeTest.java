@@ -119,5 +119,9 @@ class BuiltinServeTest {
     ServeException e = assertThrows(ServeException.class, () -> ServerConfig.read(config, ServerOptions.of(List.of())));
     assertTrue(e.getMessage().contains("`127.0.0.1:6380` is not a Redis URL; write e.g. redis://127.0.0.1:6379"),
         e.getMessage());
+    Files.writeString(config, "redis: redis://127.0.0.1:63x0\n");
+    e = assertThrows(ServeException.class, () -> ServerConfig.read(config, ServerOptions.of(List.of())));
+    assertTrue(e.getMessage().startsWith("config `" + config + "`: `redis://127.0.0.1:63x0` names no host"),
+        e.getMessage());
   }
 }

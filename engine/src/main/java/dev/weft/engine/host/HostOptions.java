@@ -37,6 +37,34 @@ public record HostOptions(
     }
   }
 
+  /**
+   * Checks a Redis URL the way KV will read it, so that a bad one is reported when it is given,
+   * not when a KV call first needs it.
+   *
+   * @throws IllegalArgumentException saying what is wrong and what to write
+   */
+  public static void checkRedisUrl(String url) {
+    RedisAddress.parse(url);
+  }
+
+  /**
+   * {@value #REDIS_URL_ENV}'s problem, if it is set to something KV cannot use.
+   *
+   * @return the message, naming the variable, or empty when it is unset or good
+   */
+  public static Optional<String> environmentProblem() {
+    String url = System.getenv(REDIS_URL_ENV);
+    if (url == null || url.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      checkRedisUrl(url.strip());
+      return Optional.empty();
+    } catch (IllegalArgumentException e) {
+      return Optional.of(REDIS_URL_ENV + ": " + e.getMessage());
+    }
+  }
+
   /** In-memory KV, 1 s KV deadline, 30 s HTTP deadline, 16 MiB HTTP bodies. */
   public static HostOptions defaults() {
     return new HostOptions(Optional.empty(), 1000, OptionalInt.empty(), 30_000, 16 << 20);

@@ -39,7 +39,7 @@ record RedisAddress(String host, int port, boolean tls, Optional<String> user, O
       throw new IllegalArgumentException("`" + url + "` is not a Redis URL: it must start with redis:// or rediss://");
     }
     if (uri.getHost() == null) {
-      throw new IllegalArgumentException("`" + url + "` names no host; write e.g. redis://127.0.0.1:6379");
+      throw new IllegalArgumentException("`" + url + "` names no host, or a port that is not a number; write e.g. redis://127.0.0.1:6379");
     }
     Optional<String> user = Optional.empty();
     Optional<String> password = Optional.empty();
