@@ -40,8 +40,8 @@ import run.endive.wasm.types.MemoryLimits;
  * Also tried: loading an aligned word at {@code BASE + ((long) (a >>> 2) << 2)}, so that C2 folds a
  * lookup's shift into scaled addressing ({@code [base + byte*4 + table]}) as native code does.
  * bcrypt then ran at native speed (223 ms against native's 222), but the alignment test is a
- * branch wherever C2 cannot fold it, and the QR guest's loads (deflate's match search reads
- * words at every byte offset) took 160-200 us a request.
+ * branch wherever C2 cannot fold it, and the QR guest, whose loads' alignment varies, took 160-200
+ * us a request.
  *
  * <p>{@link FlatMemory#create} uses {@code ArrayFlatMemory} instead on big-endian or
  * strict-alignment machines and where the JVM refuses Unsafe's memory access (JDK 24+ started with
