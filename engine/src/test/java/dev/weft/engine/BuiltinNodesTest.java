@@ -155,6 +155,24 @@ class BuiltinNodesTest {
   }
 
   @Test
+  void afterOrdersAReadBehindTheWriteOfTheSameKey() throws Exception {
+    LoadedFlow f = flow(
+        "flow: read-your-write",
+        "input: { user: string, skip: bool }",
+        "nodes:",
+        "  salt: { call: random.bytes, with: { n: 16 } }",
+        "  save: { call: kv.set, with: { bucket: users, key: $input.user, value: $salt, ttl-ms: null } }",
+        "  also: { call: kv.set, with: { bucket: users, key: other, value: $salt, ttl-ms: null }, when: $input.skip }",
+        "  read: { call: kv.get, with: { bucket: users, key: $input.user }, after: [save, also] }",
+        "output: { salt: $salt, read: $read }");
+    for (int i = 0; i < 30; i++) {
+      // each run writes new bytes: the read sees them, never the previous run's
+      JsonNode r = json(f, "{\"user\": \"after\", \"skip\": " + (i % 2 == 0) + "}");
+      assertEquals(r.get("salt"), r.get("read"), "run " + i + ": " + r);
+    }
+  }
+
+  @Test
   void clockAndRandomNodes() throws Exception {
     LoadedFlow f = flow(
         "flow: time",

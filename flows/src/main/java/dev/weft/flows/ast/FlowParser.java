@@ -199,7 +199,7 @@ public final class FlowParser {
         .map(type -> new InputDecl(name, type, constraints));
   }
 
-  // node := { (call | flow), with?, when?, timeout?, for-each?, concurrency?, retry?, fallback? }
+  // node := { (call | flow), with?, when?, timeout?, for-each?, concurrency?, retry?, fallback?, after? }
   private Optional<NodeDecl> node(YEntry entry) {
     Ident name = name(entry.key(), "node");
     if (name.name().equals("input") || name.name().equals("item")) {
@@ -251,12 +251,31 @@ public final class FlowParser {
     }
     Optional<NodeDecl.Retry> retry = m.get("retry").flatMap(this::retry);
     Optional<Expr> fallback = m.get("fallback").map(this::expr);
+    List<Ident> after = m.get("after").map(this::after).orElse(List.of());
     Optional<Integer> limit = concurrency;
     if (call.isEmpty() && flow.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(
-        new NodeDecl(name, call, flow, args, when, timeout, forEach, limit, retry, fallback));
+        new NodeDecl(name, call, flow, args, when, timeout, forEach, limit, retry, fallback, after));
+  }
+
+  // after := name | '[' name, ... ']'   (node names, without `$`: nothing of theirs is used)
+  private List<Ident> after(YNode node) {
+    List<YNode> items = node instanceof YSeq seq ? seq.items() : List.of(node);
+    List<Ident> names = new ArrayList<>();
+    for (YNode item : items) {
+      scalarIdent(item, "the name of a node").ifPresent(n -> {
+        String bare = n.name().startsWith("$") ? n.name().substring(1) : n.name();
+        if (bare.isEmpty() || bare.contains(".") || bare.contains("[")) {
+          diags.error("FLOW0005", "`after` lists node names, found `" + n.name() + "`", n.span(),
+              "write the name alone, e.g. `after: [save]`");
+        } else {
+          names.add(new Ident(bare, n.span()));
+        }
+      });
+    }
+    return names;
   }
 
   // retry := { attempts, backoff? }

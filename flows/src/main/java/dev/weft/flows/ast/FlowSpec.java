@@ -61,7 +61,8 @@ public final class FlowSpec {
           FieldSpec.optional("for-each", "call once per element of this list; `$item` is the element"),
           FieldSpec.optional("concurrency", "with `for-each`: the most calls in flight at once"),
           FieldSpec.optional("retry", "`{attempts: 3, backoff: 100ms}`: try again after a failure"),
-          FieldSpec.optional("fallback", "the node's value when it fails, after its retries"));
+          FieldSpec.optional("fallback", "the node's value when it fails, after its retries"),
+          FieldSpec.optional("after", "nodes to wait for without using their values, e.g. `after: [save]`"));
 
   /** {@code retry:} of a node. */
   public static final List<FieldSpec> RETRY =

@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param concurrency the most calls of a {@code for-each} in flight at once
  * @param retry how often to try again after a failure, and how long to wait
  * @param fallback the node's value when it fails (after its retries)
+ * @param after nodes this node waits for without using their values ({@code after: [save]})
  */
 public record NodeDecl(
     Ident name,
@@ -27,9 +28,11 @@ public record NodeDecl(
     Optional<Expr> forEach,
     Optional<Integer> concurrency,
     Optional<Retry> retry,
-    Optional<Expr> fallback) {
+    Optional<Expr> fallback,
+    List<Ident> after) {
   public NodeDecl {
     with = List.copyOf(with);
+    after = List.copyOf(after);
   }
 
   /**

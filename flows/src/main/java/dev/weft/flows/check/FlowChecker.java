@@ -143,7 +143,9 @@ public final class FlowChecker {
     }
     Map<String, List<Expr.Ref>> deps = new LinkedHashMap<>();
     for (NodeDecl n : doc.nodes()) {
-      deps.put(n.name().name(), references(n));
+      List<Expr.Ref> refs = new ArrayList<>(references(n));
+      refs.addAll(after(n));
+      deps.put(n.name().name(), refs);
     }
     List<String> order = GraphOrder.sort(doc.nodes(), deps, diags);
     ExprChecker exprs = new ExprChecker(diags, this::refType, inputs, nodeDecls.keySet());
@@ -369,6 +371,28 @@ public final class FlowChecker {
           "`" + r.exportKey() + "` has no result; use another node's value");
     }
     return t;
+  }
+
+  /**
+   * The nodes of {@code after:} as references without a path, so that ordering, cycle reports and
+   * {@code dependsOn} treat them as they treat {@code $node}; names that are not nodes of this
+   * flow, or the node itself, are reported and left out.
+   */
+  private List<Expr.Ref> after(NodeDecl n) {
+    List<Expr.Ref> refs = new ArrayList<>();
+    for (Ident a : n.after()) {
+      if (a.name().equals(n.name().name())) {
+        diags.error("FLOW0105", "node `" + a.name() + "` cannot run after itself", a.span(),
+            "list the nodes this one must wait for");
+      } else if (!nodeDecls.containsKey(a.name())) {
+        diags.error("FLOW0104", "`after` names `" + a.name() + "`, which is not a node of this flow", a.span(),
+            Suggestions.didYouMean(a.name(), nodeDecls.keySet()).orElse(
+                "the nodes are " + names(nodeDecls.keySet())));
+      } else {
+        refs.add(new Expr.Ref(a, List.of(), a.span()));
+      }
+    }
+    return refs;
   }
 
   private static List<Expr.Ref> references(NodeDecl n) {

@@ -4,6 +4,7 @@ import dev.weft.flows.model.Binding;
 import dev.weft.flows.model.FlowGraph;
 import dev.weft.flows.model.FlowNode;
 import dev.weft.flows.model.FlowOutput;
+import dev.weft.flows.model.NodeId;
 import dev.weft.flows.model.Step;
 import dev.weft.wit.model.TypeNames;
 import java.util.ArrayList;
@@ -47,6 +48,13 @@ public final class GraphRenderer {
       n.fallback().ifPresent(sources::add);
       for (Binding b : sources) {
         refs(b, to, edges);
+      }
+      // `after:` and any other wait that passes no value: an edge of its own
+      for (NodeId d : n.dependsOn()) {
+        String from = id(d.name());
+        if (edges.stream().noneMatch(e -> e.from().equals(from) && e.to().equals(to))) {
+          edges.add(new Edge(from, to, "after"));
+        }
       }
     }
     for (FlowOutput o : g.outputs()) {

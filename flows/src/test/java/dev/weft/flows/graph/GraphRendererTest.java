@@ -44,4 +44,22 @@ class GraphRendererTest {
     assertTrue(d.contains("n_count [shape=hexagon, label=\"count\\nkv.increment\"];"), d);
     assertTrue(d.contains("n_count -> output [label=\"s64\"];"), d);
   }
+
+  @Test
+  void aWaitWithoutAValueIsAnEdgeLabelledAfter() throws IOException {
+    Path f = dir.resolve("after.yaml");
+    Files.writeString(f, String.join("\n",
+        "flow: after",
+        "input: { user: string }",
+        "nodes:",
+        "  save: { call: kv.set, with: { bucket: b, key: $input.user, value: [], ttl-ms: null } }",
+        "  read: { call: kv.get, with: { bucket: b, key: $input.user }, after: save }",
+        "output: { read: $read }", ""));
+    FlowGraph g = Flows.check(f, (decl, wasm, d) -> java.util.Optional.empty(), new SourceMap(), new Diagnostics())
+        .orElseThrow();
+    String m = GraphRenderer.render(g, GraphRenderer.Format.MERMAID);
+    assertTrue(m.contains("n_save -- \"after\" --> n_read"), m);
+    String d = GraphRenderer.render(g, GraphRenderer.Format.DOT);
+    assertTrue(d.contains("n_save -> n_read [label=\"after\"];"), d);
+  }
 }
