@@ -161,11 +161,11 @@ class BuiltinNodesTest {
         "input: { user: string, skip: bool }",
         "nodes:",
         "  salt: { call: random.bytes, with: { n: 16 } }",
-        "  save: { call: kv.set, with: { bucket: users, key: $input.user, value: $salt, ttl-ms: null } }",
-        "  also: { call: kv.set, with: { bucket: users, key: other, value: $salt, ttl-ms: null }, when: $input.skip }",
-        "  read: { call: kv.get, with: { bucket: users, key: $input.user }, after: [save, also] }",
+        "  save: { call: kv.set, with: { bucket: ordered, key: $input.user, value: $salt, ttl-ms: null } }",
+        "  also: { call: kv.set, with: { bucket: ordered, key: other, value: $salt, ttl-ms: null }, when: $input.skip }",
+        "  read: { call: kv.get, with: { bucket: ordered, key: $input.user }, after: [save, also] }",
         "output: { salt: $salt, read: $read }");
-    for (int i = 0; i < 30; i++) {
+    for (int i = 0; i < 30; i++) { // (its own bucket: the engine's store is shared by the tests)
       // each run writes new bytes: the read sees them, never the previous run's
       JsonNode r = json(f, "{\"user\": \"after\", \"skip\": " + (i % 2 == 0) + "}");
       assertEquals(r.get("salt"), r.get("read"), "run " + i + ": " + r);
