@@ -5,12 +5,14 @@ import dev.weft.engine.sched.FlowPlan;
 import dev.weft.flows.model.FlowGraph;
 import dev.weft.flows.model.FlowInput;
 import dev.weft.flows.model.InputConstraints;
+import dev.weft.wit.diag.Suggestions;
 import dev.weft.wit.model.TypeNames;
 import dev.weft.wit.value.ValueException;
 import dev.weft.wit.value.ValueJson;
 import dev.weft.wit.value.WitValue;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.Optional;
@@ -59,6 +61,10 @@ public final class LoadedFlow implements AutoCloseable {
     return plan;
   }
 
+  private List<String> inputNames() {
+    return graph.inputs().stream().map(FlowInput::name).toList();
+  }
+
   /**
    * Reads a JSON object of inputs in Weft's value mapping.
    *
@@ -69,6 +75,15 @@ public final class LoadedFlow implements AutoCloseable {
     if (object == null || !object.isObject()) {
       throw RunException.ofInput(graph.name(),
           "the input must be a JSON object with the fields " + signature());
+    }
+    // Unknown names first: a misspelt input is also a missing one, and its name says more.
+    for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
+      String name = it.next();
+      if (graph.input(name).isEmpty()) {
+        throw RunException.ofInput(graph.name(), "unknown input `" + name + "`; "
+            + Suggestions.didYouMean(name, inputNames()).map(d -> d + " ").orElse("")
+            + "the flow takes " + signature());
+      }
     }
     Map<String, WitValue> values = new LinkedHashMap<>();
     for (FlowInput in : graph.inputs()) {
@@ -82,13 +97,6 @@ public final class LoadedFlow implements AutoCloseable {
       } catch (ValueException e) {
         throw RunException.ofInput(graph.name(),
             "input `" + in.name() + "`: " + e.getMessage().replaceFirst("^\\$", "\\$input." + in.name()));
-      }
-    }
-    for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
-      String name = it.next();
-      if (graph.input(name).isEmpty()) {
-        throw RunException.ofInput(graph.name(),
-            "unknown input `" + name + "`; the flow takes " + signature());
       }
     }
     return values;

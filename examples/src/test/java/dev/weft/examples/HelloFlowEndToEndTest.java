@@ -57,7 +57,12 @@ class HelloFlowEndToEndTest {
     Cli.Result r = Cli.weft("run", "examples/flows/hello.yaml", "--input", "name=x", "--input", "nme=y");
     assertEquals(2, r.exit());
     assertEquals(
-        "weft: flow `hello`: unknown input `nme`; the flow takes `name: string`\n", r.err());
+        "weft: flow `hello`: unknown input `nme`; did you mean `name`? the flow takes `name: string`\n", r.err());
+    // a misspelt input alone: its name, not only the input it leaves missing
+    Cli.Result alone = Cli.weft("run", "examples/flows/hello.yaml", "--input", "nme=y");
+    assertEquals(2, alone.exit());
+    assertEquals(
+        "weft: flow `hello`: unknown input `nme`; did you mean `name`? the flow takes `name: string`\n", alone.err());
   }
 
   @Test

@@ -3,12 +3,14 @@ package dev.weft.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.weft.engine.LoadedFlow;
 import dev.weft.flows.model.FlowInput;
+import dev.weft.wit.diag.Suggestions;
 import dev.weft.wit.model.TypeNames;
 import dev.weft.wit.value.ValueException;
 import dev.weft.wit.value.ValueJson;
 import dev.weft.wit.value.WitValue;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,6 +26,17 @@ final class Inputs {
   static Map<String, WitValue> read(LoadedFlow flow, JsonNode object) {
     if (object == null || !object.isObject()) {
       throw BadInput.shape("the input must be a JSON object with the fields " + flow.signature());
+    }
+    // Unknown names first: a misspelt input is also a missing one, and its name says more.
+    for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
+      String name = it.next();
+      if (flow.graph().input(name).isEmpty()) {
+        List<String> names = flow.graph().inputs().stream().map(FlowInput::name).toList();
+        throw new BadInput("bad-input", "unknown input `" + name + "`; "
+            + Suggestions.didYouMean(name, names).map(d -> d + " ").orElse("")
+            + "the flow takes " + flow.signature(),
+            Optional.of(name), Optional.of("$." + name), Optional.empty());
+      }
     }
     Map<String, WitValue> values = new LinkedHashMap<>();
     for (FlowInput in : flow.graph().inputs()) {
@@ -43,13 +56,6 @@ final class Inputs {
         String path = "$." + in.name() + e.path().substring(1);
         throw new BadInput("bad-input", "input `" + in.name() + "`: " + path + e.getMessage().substring(e.path().length()),
             Optional.of(in.name()), Optional.of(path), Optional.of(e.expected()));
-      }
-    }
-    for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
-      String name = it.next();
-      if (flow.graph().input(name).isEmpty()) {
-        throw new BadInput("bad-input", "unknown input `" + name + "`; the flow takes " + flow.signature(),
-            Optional.of(name), Optional.of("$." + name), Optional.empty());
       }
     }
     return values;

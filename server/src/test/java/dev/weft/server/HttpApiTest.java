@@ -92,6 +92,10 @@ class HttpApiTest {
   void missingAndUnknownInputsAre400() {
     assertProblem(http.post("/flows/hello", "{}"), 400, "urn:weft:problem:bad-input");
     assertProblem(http.post("/flows/hello", "{\"name\": \"a\", \"nmae\": 1}"), 400, "urn:weft:problem:bad-input");
+    Http.Response misspelt = http.post("/flows/hello", "{\"nmae\": \"a\"}");
+    assertProblem(misspelt, 400, "urn:weft:problem:bad-input");
+    assertTrue(misspelt.json().get("detail").asText().startsWith("unknown input `nmae`; did you mean `name`?"),
+        misspelt.json().toString());
     assertProblem(http.post("/flows/hello", "[]"), 400, "urn:weft:problem:bad-input");
   }
 
