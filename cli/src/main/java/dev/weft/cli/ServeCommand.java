@@ -87,8 +87,9 @@ final class ServeCommand implements Callable<Integer> {
       err.println("weft: " + e.getMessage());
       return Main.EXIT_USAGE;
     }
-    if (options.redisUrl().isEmpty() && HostOptions.environmentProblem().isPresent()) {
-      err.println("weft: " + HostOptions.environmentProblem().get());
+    Optional<String> badRedis = options.redisUrl().isEmpty() ? HostOptions.environmentProblem() : Optional.empty();
+    if (badRedis.isPresent()) {
+      err.println("weft: " + badRedis.get());
       return Main.EXIT_USAGE;
     }
     if (options.paths().isEmpty()) {

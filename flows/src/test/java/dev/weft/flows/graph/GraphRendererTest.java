@@ -17,16 +17,21 @@ class GraphRendererTest {
   @TempDir Path dir;
 
   private FlowGraph builtins() throws IOException {
-    Path f = dir.resolve("counter.yaml");
-    Files.writeString(f, String.join("\n",
+    return graph(
         "flow: counter",
         "input: { user: string }",
         "nodes:",
         "  count: { call: kv.increment, with: { bucket: visits, key: $input.user, delta: 1 } }",
         "  note:  { call: log, with: { level: info, message: $input.user, fields: [] } }",
-        "output: { count: $count }", ""));
-    Diagnostics diags = new Diagnostics();
-    return Flows.check(f, (decl, wasm, d) -> java.util.Optional.empty(), new SourceMap(), diags).orElseThrow();
+        "output: { count: $count }");
+  }
+
+  /** The checked graph of a flow of built-in nodes only. */
+  private FlowGraph graph(String... lines) throws IOException {
+    Path f = Files.createTempFile(dir, "flow", ".yaml");
+    Files.writeString(f, String.join("\n", lines) + "\n");
+    return Flows.check(f, (decl, wasm, d) -> java.util.Optional.empty(), new SourceMap(), new Diagnostics())
+        .orElseThrow();
   }
 
   @Test
@@ -47,16 +52,13 @@ class GraphRendererTest {
 
   @Test
   void aWaitWithoutAValueIsAnEdgeLabelledAfter() throws IOException {
-    Path f = dir.resolve("after.yaml");
-    Files.writeString(f, String.join("\n",
+    FlowGraph g = graph(
         "flow: after",
         "input: { user: string }",
         "nodes:",
         "  save: { call: kv.set, with: { bucket: b, key: $input.user, value: [], ttl-ms: null } }",
         "  read: { call: kv.get, with: { bucket: b, key: $input.user }, after: save }",
-        "output: { read: $read }", ""));
-    FlowGraph g = Flows.check(f, (decl, wasm, d) -> java.util.Optional.empty(), new SourceMap(), new Diagnostics())
-        .orElseThrow();
+        "output: { read: $read }");
     String m = GraphRenderer.render(g, GraphRenderer.Format.MERMAID);
     assertTrue(m.contains("n_save -- \"after\" --> n_read"), m);
     String d = GraphRenderer.render(g, GraphRenderer.Format.DOT);
