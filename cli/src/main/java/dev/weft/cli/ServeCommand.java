@@ -147,7 +147,11 @@ final class ServeCommand implements Callable<Integer> {
       o = o.withHttpMetrics(true);
     }
     if (redis != null) {
-      o = o.withRedisUrl(Optional.of(ServerConfig.redisUrl(redis, null)));
+      try {
+        o = o.withRedisUrl(Optional.of(ServerConfig.redisUrl(redis, null)));
+      } catch (ServeException e) {
+        throw new ServeException("--redis: " + e.getMessage()); // as `weft run` says it
+      }
     }
     if (cluster || clusterHost != null || clusterPort != null || members != null) {
       ClusterOptions base = o.cluster().orElse(new ClusterOptions(ServerOptions.DEFAULT_HOST, ClusterOptions.DEFAULT_PORT, List.of()));
