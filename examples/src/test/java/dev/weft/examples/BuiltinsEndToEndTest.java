@@ -124,6 +124,9 @@ class BuiltinsEndToEndTest {
         "serve", "examples/flows/counter.yaml", "--port", "0");
     assertEquals(2, serve.exit(), serve.err());
     assertTrue(serve.err().startsWith("weft: WEFT_REDIS_URL: "), serve.err());
+    Cli.Result serveFlag = Cli.weft("serve", "examples/flows/counter.yaml", "--port", "0", "--redis", "redis://127.0.0.1/x");
+    assertEquals(2, serveFlag.exit(), serveFlag.err());
+    assertTrue(serveFlag.err().startsWith("weft: --redis: `redis://127.0.0.1/x`: the database"), serveFlag.err());
   }
 
   @Test
