@@ -2,7 +2,8 @@
 // Prints showcase.sh's table (Markdown) from the JSON lines of the peers' harness and of Weft's
 // cases (the same fields: bench, server, wrk {requests, duration_us, lat_p50_us...}, body_bytes,
 // rss_peak_kb, seq {seq_ms_per_run}). One group per workload (QR; signup at cost 12, cost 4, no
-// hashing); "weft / row" is Weft's req/s in that group over the row's req/s.
+// hashing); "weft / row" is Weft's req/s in that group over the row's req/s (Weft's first row, when
+// a group has several), and a last line gives the cost-12 medians when there are several rounds.
 //   node showcase-table.js results.jsonl
 const fs = require('node:fs');
 
@@ -40,5 +41,20 @@ for (const [w, rs] of groups) {
       r.body_bytes ?? '-', r.rss_peak_kb ? (r.rss_peak_kb / 1024).toFixed(0) : '-',
       r.seq ? auto(r.seq.seq_ms_per_run) : '-', r === weft ? '1.00x' : ratio].join(' | ')} |`);
   }
+}
+// With PAIRS12, cost 12 has several alternating Weft and optimized-Node measurements: their medians.
+const median = (xs) => {
+  const v = xs.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
+  if (!v.length) return NaN;
+  return v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+};
+const cost12 = groups.get('signup, cost 12') || [];
+const weft12 = cost12.filter((r) => r.server.startsWith('weft ')).map(rps);
+const node12 = cost12.filter((r) => r.server.startsWith('node optimized')).map(rps);
+if (weft12.length > 1 && node12.length > 0) {
+  const w = median(weft12);
+  const n = median(node12);
+  out.push('', `signup, cost 12, medians over the alternating measurements: Weft ${auto(w)} req/s (${weft12.length}), `
+    + `node optimized ${auto(n)} req/s (${node12.length}): ${(w / n).toFixed(2)}x`);
 }
 console.log(out.join('\n'));

@@ -25,6 +25,8 @@
 # Knobs (env): DURATION=10 WARMUP=8 (seconds of load, and of warm-up before it) THREADS=2 CONNS=64
 #   CONNS_COST12=8 RUNS=10 (sequential ms/run requests) ONLY=all|qr|signup PEERS=1 (0: Weft only)
 #   AGAIN=1 (0: do not measure the optimized Node server at cost 12 a second time, after Weft)
+#   PAIRS12=2 (then this many more pairs at cost 12, Weft then that Node server, alternating; the
+#   table's last line gives the median req/s of each and their ratio; 0: none)
 #   QUICK=1 (DURATION=3 WARMUP=2 RUNS=4: a smoke run) WEFT_HEAP=256m QR_TEXT=... OUT=<scratch>/results
 #   PORT=18280 REDIS_PORT=16391 PEERS_SRC=../shared/peers PEERS_DIR=$TMPDIR/weft-showcase-peers
 #   QUIET_MAX=10 QUIET_WAIT=10 (wait at most this long for other processes to quiet down per case)
@@ -49,6 +51,7 @@ RUNS=${RUNS:-10}
 ONLY=${ONLY:-all}
 PEERS=${PEERS:-1}
 AGAIN=${AGAIN:-1}
+PAIRS12=${PAIRS12:-2}
 WEFT_HEAP=${WEFT_HEAP:-256m}
 QR_TEXT=${QR_TEXT:-https://example.com/flows/qr-baseline?invoice=2024-000123&amount=149.90}
 PORT=${PORT:-18280}
@@ -199,15 +202,15 @@ weft_qr() {
 }
 
 # ---------------------------------------------------------------- Weft: signup (bcrypt + Redis)
-weft_signup() { # file cost path (each flow declares its own route: /store, /store/cost4, /store/nohash)
-  local file=$1 cost=$2 flow=$ROOT/examples/flows/$1 base="http://$HOST:$PORT$3" tag idle conns tmo seq keys
+weft_signup() { # file cost path [label suffix] (each flow declares its own route: /store, /store/cost4, /store/nohash)
+  local file=$1 cost=$2 flow=$ROOT/examples/flows/$1 base="http://$HOST:$PORT$3" suffix=${4:-} tag idle conns tmo seq keys
   tag="cost $cost"; [ "$cost" = 0 ] && tag="no bcrypt"
   if [ ! -f "$flow" ]; then
     log "weft: SKIPPING signup $tag: examples/flows/$file does not exist yet"
     SKIPPED+=("$file")
     return
   fi
-  log "weft: signup $tag ($file, GET $3)"
+  log "weft: signup $tag ($file, GET $3)$suffix"
   wait_quiet
   redis-cli -h "$HOST" -p "$REDIS_PORT" flushall >/dev/null
   WEFT_REDIS_URL="redis://$HOST:$REDIS_PORT" start_weft "$OUT/weft-${file%.yaml}.log" "$flow" || {
@@ -230,7 +233,7 @@ weft_signup() { # file cost path (each flow declares its own route: /store, /sto
   load "$WPID" "$base" "$conns" "$tmo" "$3?value="
   WARMUP=$saved
   keys=$(redis-cli -h "$HOST" -p "$REDIS_PORT" dbsize)
-  record '"bench":"bcrypt-redis"' "\"server\":\"weft $file ($tag)\"" "\"conns\":$conns" \
+  record '"bench":"bcrypt-redis"' "\"server\":\"weft $file ($tag)$suffix\"" "\"conns\":$conns" \
     "\"rss_idle_kb\":$idle" "\"rss_peak_kb\":$RSS_PEAK" "\"wrk\":$WRK_JSON" "\"seq\":$seq" "\"redis_keys\":${keys:-null}"
   stop "$WPID"
 }
@@ -241,10 +244,10 @@ weft_signup() { # file cost path (each flow declares its own route: /store, /sto
 # optimized Node server is measured once more right after Weft's cost-12 case, the harness's way
 # (its server and settings, sequential requests, then the load without a warm-up), as a second
 # row; compare Weft with both.
-node_optimized_again() {
-  local port=$((PORT + 1)) base pid seq
+node_optimized_again() { # [server label]
+  local port=$((PORT + 1)) base pid seq label=${1:-node optimized, again after weft (cost 12)}
   base="http://$HOST:$port/store"
-  log "peer again: node optimized (cost 12), right after Weft's"
+  log "peer again: $label"
   wait_quiet
   redis-cli -h "$HOST" -p "$REDIS_PORT" flushall >/dev/null
   (cd "$PEERS_DIR" && exec env PORT="$port" REDIS_URL="redis://$HOST:$REDIS_PORT" UV_THREADPOOL_SIZE="$CORES" \
@@ -258,7 +261,7 @@ node_optimized_again() {
   local saved=$WARMUP; WARMUP=0
   load "$pid" "$base" "$CONNS_COST12" 30 "/store?value="
   WARMUP=$saved
-  record '"bench":"bcrypt-redis"' '"server":"node optimized, again after weft (cost 12)"' "\"conns\":$CONNS_COST12" \
+  record '"bench":"bcrypt-redis"' "\"server\":\"$label\"" "\"conns\":$CONNS_COST12" \
     "\"rss_peak_kb\":$RSS_PEAK" "\"wrk\":$WRK_JSON" "\"seq\":$seq"
   stop "$pid"
 }
@@ -300,6 +303,12 @@ if [ "$ONLY" != qr ]; then
   redis-cli -h "$HOST" -p "$REDIS_PORT" ping >/dev/null 2>&1 || die "redis-server did not start: see $OUT/redis.log"
   weft_signup signup.yaml 12 /store
   [ "$PEERS" = 1 ] && [ "$AGAIN" = 1 ] && node_optimized_again
+  # More alternating pairs: the host drifts by more than a single pair can tell apart.
+  for k in $(seq 2 $((PAIRS12 + 1))); do
+    [ "$PEERS" = 1 ] || break
+    weft_signup signup.yaml 12 /store ", round $k"
+    node_optimized_again "node optimized (cost 12), round $k"
+  done
   weft_signup signup-cost4.yaml 4 /store/cost4
   weft_signup signup-nohash.yaml 0 /store/nohash
   stop "$RPID"
