@@ -55,6 +55,6 @@ if (weft12.length > 1 && node12.length > 0) {
   const w = median(weft12);
   const n = median(node12);
   out.push('', `signup, cost 12, medians over the alternating measurements: Weft ${auto(w)} req/s (${weft12.length}), `
-    + `node optimized ${auto(n)} req/s (${node12.length}): ${(w / n).toFixed(2)}x`);
+    + `node optimized ${auto(n)} req/s (${node12.length}): ${(w / n).toFixed(3)}x`);
 }
 console.log(out.join('\n'));

@@ -30,7 +30,7 @@
 #   QUICK=1 (DURATION=3 WARMUP=2 RUNS=4: a smoke run) WEFT_HEAP=256m QR_TEXT=... OUT=<scratch>/results
 #   PORT=18280 REDIS_PORT=16391 PEERS_SRC=../shared/peers PEERS_DIR=$TMPDIR/weft-showcase-peers
 #   QUIET_MAX=10 QUIET_WAIT=10 (wait at most this long for other processes to quiet down per case)
-# With the defaults the whole run takes about 10 minutes on 2 cores. The warm-up matters more to
+# With the defaults the whole run takes about 12 minutes on 2 cores. The warm-up matters more to
 # Weft than to the peers: the JVM compiles the classes Endive made of the Wasm only once they are
 # hot (after a 3 s warm-up Weft's QR route measured 0.66x of what it does after 10 s).
 set -uo pipefail
