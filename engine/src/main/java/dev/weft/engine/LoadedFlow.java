@@ -61,10 +61,6 @@ public final class LoadedFlow implements AutoCloseable {
     return plan;
   }
 
-  private List<String> inputNames() {
-    return graph.inputs().stream().map(FlowInput::name).toList();
-  }
-
   /**
    * Reads a JSON object of inputs in Weft's value mapping.
    *
@@ -80,9 +76,7 @@ public final class LoadedFlow implements AutoCloseable {
     for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
       String name = it.next();
       if (graph.input(name).isEmpty()) {
-        throw RunException.ofInput(graph.name(), "unknown input `" + name + "`; "
-            + Suggestions.didYouMean(name, inputNames()).map(d -> d + " ").orElse("")
-            + "the flow takes " + signature());
+        throw RunException.ofInput(graph.name(), unknownInput(name));
       }
     }
     Map<String, WitValue> values = new LinkedHashMap<>();
@@ -125,6 +119,14 @@ public final class LoadedFlow implements AutoCloseable {
     Map<String, PoolStats> stats = new java.util.TreeMap<>();
     plan.pools().forEach((name, pool) -> stats.put(name, pool.stats()));
     return stats;
+  }
+
+  /** What to say of an input {@code name} the flow does not take: the closest one, and the inputs. */
+  public String unknownInput(String name) {
+    List<String> names = graph.inputs().stream().map(FlowInput::name).toList();
+    return "unknown input `" + name + "`; "
+        + Suggestions.didYouMean(name, names).map(d -> d + " ").orElse("")
+        + "the flow takes " + signature();
   }
 
   /** The inputs as {@code name: type, ...}, for messages. */

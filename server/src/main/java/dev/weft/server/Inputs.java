@@ -3,14 +3,12 @@ package dev.weft.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.weft.engine.LoadedFlow;
 import dev.weft.flows.model.FlowInput;
-import dev.weft.wit.diag.Suggestions;
 import dev.weft.wit.model.TypeNames;
 import dev.weft.wit.value.ValueException;
 import dev.weft.wit.value.ValueJson;
 import dev.weft.wit.value.WitValue;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,10 +29,7 @@ final class Inputs {
     for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
       String name = it.next();
       if (flow.graph().input(name).isEmpty()) {
-        List<String> names = flow.graph().inputs().stream().map(FlowInput::name).toList();
-        throw new BadInput("bad-input", "unknown input `" + name + "`; "
-            + Suggestions.didYouMean(name, names).map(d -> d + " ").orElse("")
-            + "the flow takes " + flow.signature(),
+        throw new BadInput("bad-input", flow.unknownInput(name),
             Optional.of(name), Optional.of("$." + name), Optional.empty());
       }
     }
