@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.weft.engine.wasm.LoadOptions;
 import dev.weft.wit.value.WitValue;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -240,6 +241,39 @@ class FlowRunTest {
     LoadedFlow ok = flow("flow: ok", "components: { spin: '@spin/spin.wasm' }",
         "nodes: { w: { call: spin.work, with: { seed: 1, rounds: 1000 } } }", "output: { w: $w }");
     assertEquals("6896177209467639429", json(run(ok, "{}")).get("w").asText());
+  }
+
+  @Test
+  void aDeadlineInterruptsARunawayCallWhoseChecksAreGated() throws Exception {
+    // The default on JDK 17 is Endive's own check; the gate is tested here on every JDK.
+    String before = System.getProperty(LoadOptions.GATE_PROPERTY);
+    System.setProperty(LoadOptions.GATE_PROPERTY, "true");
+    try (Engine gated = Engine.create(EngineOptions.defaults().withWorkerThreads(2))) {
+      Path file = dir.resolve("gated.yaml");
+      Files.writeString(file, String.join("\n",
+          "flow: deadline",
+          "components: { spin: '" + COMPONENTS.resolve("spin/spin.wasm") + "' }",
+          "nodes:",
+          "  stuck: { call: spin.forever, timeout: 300ms }",
+          "output: { stuck: $stuck }") + "\n");
+      LoadedFlow f = gated.load(file);
+      for (int round = 0; round < 2; round++) {
+        ExecutionException e =
+            assertThrows(
+                ExecutionException.class,
+                () -> gated.run(f, JSON.readTree("{}")).toCompletionStage().toCompletableFuture()
+                    .get(30, java.util.concurrent.TimeUnit.SECONDS));
+        RunException r = assertInstanceOf(RunException.class, e.getCause());
+        assertEquals(ErrorKind.TIMEOUT, r.kind());
+        assertEquals("stuck", r.node().orElseThrow());
+      }
+    } finally {
+      if (before == null) {
+        System.clearProperty(LoadOptions.GATE_PROPERTY);
+      } else {
+        System.setProperty(LoadOptions.GATE_PROPERTY, before);
+      }
+    }
   }
 
   @Test

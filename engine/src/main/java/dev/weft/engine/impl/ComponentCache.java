@@ -122,7 +122,8 @@ public final class ComponentCache implements ComponentCatalog {
       return defaults;
     }
     int pages = (int) Math.max(1, Math.min(65536, (memoryLimitBytes.get() + 65535) / 65536));
-    return new LoadOptions(pages, defaults.compile(), defaults.compileCache());
+    return new LoadOptions(
+        pages, defaults.compile(), defaults.compileCache(), defaults.gatedInterrupts());
   }
 
   @Override

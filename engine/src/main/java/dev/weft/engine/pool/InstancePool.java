@@ -229,6 +229,11 @@ public final class InstancePool {
     next.accept(new Lease(null));
   }
 
+  /** The component whose instances this pool holds. */
+  public LoadedComponent component() {
+    return component;
+  }
+
   /** The component's name in its flow, for messages. */
   public String name() {
     return name;

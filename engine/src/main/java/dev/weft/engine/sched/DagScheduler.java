@@ -10,6 +10,7 @@ import dev.weft.engine.host.BuiltinHost;
 import dev.weft.engine.pool.InstancePool;
 import dev.weft.engine.sched.FlowPlan.PlannedNode;
 import dev.weft.engine.wasm.ComponentInstance;
+import dev.weft.engine.wasm.InterruptGate;
 import dev.weft.flows.builtin.Builtin;
 import dev.weft.flows.model.Binding;
 import dev.weft.flows.model.FlowInput;
@@ -600,12 +601,15 @@ public final class DagScheduler {
   /** A call on a worker thread that a deadline or a failed run may interrupt. */
   private static final class Call {
     private Thread thread;
+    private InstancePool pool;
+    private InterruptGate.Interruption interruption;
     private boolean finished;
     private boolean timedOut;
 
     WitValue run(InstancePool pool, InstancePool.Lease lease, String export, List<WitValue> args) {
       synchronized (this) {
         thread = Thread.currentThread();
+        this.pool = pool;
       }
       ComponentInstance instance = null;
       boolean healthy = false;
@@ -625,6 +629,9 @@ public final class DagScheduler {
         synchronized (this) {
           finished = true;
           Thread.interrupted(); // a late interrupt must not leak into the worker's next task
+          if (interruption != null) {
+            interruption.close();
+          }
         }
         if (instance != null) {
           if (healthy) {
@@ -642,8 +649,8 @@ public final class DagScheduler {
     }
 
     synchronized void cancel() {
-      if (thread != null && !finished) {
-        thread.interrupt();
+      if (thread != null && !finished && interruption == null) {
+        interruption = pool.component().interrupt(thread);
       }
     }
   }

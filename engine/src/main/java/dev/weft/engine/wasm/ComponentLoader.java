@@ -160,6 +160,7 @@ public final class ComponentLoader {
     List<Function<Instance, Machine>> machines = new ArrayList<>();
     List<MemoryLimits> limits = new ArrayList<>();
     List<CoreInitialiser> initialisers = new ArrayList<>();
+    InterruptGate gate = new InterruptGate();
     for (int i = 0; i < plan.modules().size(); i++) {
       CoreInitialiser init =
           CoreInitialiser.split(parse(plan.modules().get(i).bytes(), displayName, i));
@@ -167,7 +168,7 @@ public final class ComponentLoader {
       initialisers.add(init);
       modules.add(m);
       limits.add(memoryLimits(m, options, displayName, i));
-      machines.add(options.compile() ? compile(m, displayName, i, options) : null);
+      machines.add(options.compile() ? compile(m, displayName, i, options, gate) : null);
     }
     List<BoundExport> exports = new ArrayList<>();
     Map<String, String> unsupported = new LinkedHashMap<>();
@@ -196,7 +197,8 @@ public final class ComponentLoader {
         imports,
         host,
         wasi,
-        initialize);
+        initialize,
+        gate);
   }
 
   private static Set<TypeId> localResources(ComponentPlan plan) {
@@ -328,23 +330,76 @@ public final class ComponentLoader {
     }
   }
 
+  /**
+   * The compiled machine of core module {@code m}, with its interruption checks sent through
+   * {@code gate} ({@link InterruptChecks}) when the options ask for it. Endive hands over the
+   * classes it compiled only through its cache interface, so a module that is not in the disk
+   * cache is compiled once into memory, its classes rewritten, and loaded from those bytes (the
+   * classes of that first compilation, which Endive loads too, are dropped).
+   */
   private static Function<Instance, Machine> compile(
-      WasmModule m, String name, int index, LoadOptions options) {
+      WasmModule m, String name, int index, LoadOptions options, InterruptGate gate) {
     try {
-      if (options.compileCache().isPresent()) {
+      String digest = m.digest();
+      Optional<CompileCache> disk = options.compileCache();
+      if (!options.gatedInterrupts() || digest == null) {
+        if (disk.isPresent()) {
+          try {
+            return MachineFactoryCompiler.builder(m).withCache(disk.get()).compile();
+          } catch (RuntimeException e) {
+            // A damaged cache entry must cost a recompile, never a failed load.
+            disk.get().evict(m.digest());
+          }
+        }
+        return MachineFactoryCompiler.compile(m);
+      }
+      byte[] stored = disk.map(c -> c.get(digest)).orElse(null);
+      if (stored != null) {
         try {
-          return MachineFactoryCompiler.builder(m)
-              .withCache(options.compileCache().get())
-              .compile();
+          return load(m, stored, gate);
         } catch (RuntimeException e) {
-          // A damaged cache entry must cost a recompile, never a failed load.
-          options.compileCache().get().evict(m.digest());
+          disk.get().evict(digest);
         }
       }
-      return MachineFactoryCompiler.compile(m);
+      Classes compiled = new Classes(null);
+      MachineFactoryCompiler.builder(m).withCache(compiled).compile();
+      if (compiled.bytes == null) {
+        throw new IllegalStateException("Endive stored no classes for the module");
+      }
+      disk.ifPresent(c -> c.putIfAbsent(digest, compiled.bytes));
+      return load(m, compiled.bytes, gate);
     } catch (RuntimeException | AssertionError | StackOverflowError e) {
       throw new LinkException(
           "`" + name + "`: core module " + index + " does not compile: " + e.getMessage(), e);
+    }
+  }
+
+  private static Function<Instance, Machine> load(WasmModule m, byte[] classes, InterruptGate gate) {
+    byte[] rewritten = InterruptChecks.rewrite(classes, gate.register()).classes();
+    return MachineFactoryCompiler.builder(m).withCache(new Classes(rewritten)).compile();
+  }
+
+  /**
+   * Endive's view of a compile cache holding one module's classes: {@code get} gives {@code
+   * bytes}, {@code putIfAbsent} keeps what Endive compiled.
+   */
+  private static final class Classes implements run.endive.compiler.Cache {
+    private byte[] bytes;
+
+    Classes(byte[] bytes) {
+      this.bytes = bytes;
+    }
+
+    @Override
+    public byte[] get(String digest) {
+      return bytes;
+    }
+
+    @Override
+    public void putIfAbsent(String digest, byte[] classes) {
+      if (bytes == null) {
+        bytes = classes;
+      }
     }
   }
 

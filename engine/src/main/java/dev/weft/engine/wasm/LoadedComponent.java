@@ -35,6 +35,7 @@ public final class LoadedComponent {
   private final Map<String, String> unsupported;
   private final Map<String, ExportedFunction> exports;
   private final Map<String, Integer> index;
+  private final InterruptGate interrupts;
 
   LoadedComponent(
       String displayName,
@@ -47,8 +48,10 @@ public final class LoadedComponent {
       List<BoundImport> imports,
       HostImports host,
       WasiAdapter wasi,
-      Optional<CoreRef> initialize) {
+      Optional<CoreRef> initialize,
+      InterruptGate interrupts) {
     this.displayName = displayName;
+    this.interrupts = interrupts;
     this.initialize = initialize;
     this.imports = Collections.unmodifiableList(new java.util.ArrayList<>(imports));
     this.wasi = wasi;
@@ -77,6 +80,22 @@ public final class LoadedComponent {
         });
     this.exports = Collections.unmodifiableMap(ex);
     this.index = Map.copyOf(idx);
+  }
+
+  /**
+   * Interrupts {@code thread}, running (or about to run) a call of this component, so that the
+   * call stops at its next function call or backward branch with an {@link
+   * dev.weft.engine.EngineException} of kind {@code TIMEOUT}. Close the result once that call has
+   * ended: until then all calls of this component run with the interruption check ({@link
+   * InterruptGate}).
+   */
+  public InterruptGate.Interruption interrupt(Thread thread) {
+    return interrupts.interrupt(thread);
+  }
+
+  /** Whether this component's compiled code checks for interruption now. */
+  public boolean interruptionArmed() {
+    return interrupts.armed();
   }
 
   /** The name the component was loaded under, for messages. */

@@ -98,8 +98,9 @@ class HostileGuestTest {
             });
     t.start();
     Thread.sleep(200);
-    t.interrupt();
+    InterruptGate.Interruption x = HOSTILE.interrupt(t);
     t.join(10_000);
+    x.close();
     assertTrue(!t.isAlive(), "the call stopped");
     EngineException e = (EngineException) failure.get();
     assertEquals(ErrorKind.TIMEOUT, e.kind());
