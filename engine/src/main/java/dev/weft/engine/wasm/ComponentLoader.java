@@ -13,6 +13,7 @@ import dev.weft.wit.binary.LocalResource;
 import dev.weft.wit.binary.LoweredImport;
 import dev.weft.wit.binary.UnsupportedComponentException;
 import dev.weft.wit.model.TypeId;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,10 +22,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import java.util.stream.Collectors;
 import run.endive.compiler.MachineFactoryCompiler;
+import run.endive.compiler.internal.ByteClassCollector;
+import run.endive.compiler.internal.ClassCollector;
+import run.endive.compiler.internal.Compiler;
 import run.endive.runtime.Instance;
 import run.endive.runtime.Machine;
 import run.endive.wasm.Parser;
@@ -332,10 +339,8 @@ public final class ComponentLoader {
 
   /**
    * The compiled machine of core module {@code m}, with its interruption checks sent through
-   * {@code gate} ({@link InterruptChecks}) when the options ask for it. Endive hands over the
-   * classes it compiled only through its cache interface, so a module that is not in the disk
-   * cache is compiled once into memory, its classes rewritten, and loaded from those bytes (the
-   * classes of that first compilation, which Endive loads too, are dropped).
+   * {@code gate} ({@link InterruptChecks}) when the options ask for it: its classes are compiled
+   * (or read from the disk cache), rewritten, and loaded from those bytes.
    */
   private static Function<Instance, Machine> compile(
       WasmModule m, String name, int index, LoadOptions options, InterruptGate gate) {
@@ -361,17 +366,43 @@ public final class ComponentLoader {
           disk.get().evict(digest);
         }
       }
-      Classes compiled = new Classes(null);
-      MachineFactoryCompiler.builder(m).withCache(compiled).compile();
-      if (compiled.bytes == null) {
-        throw new IllegalStateException("Endive stored no classes for the module");
-      }
-      disk.ifPresent(c -> c.putIfAbsent(digest, compiled.bytes));
-      return load(m, compiled.bytes, gate);
+      byte[] compiled = compiledClasses(m);
+      disk.ifPresent(c -> c.putIfAbsent(digest, compiled));
+      return load(m, compiled, gate);
     } catch (RuntimeException | AssertionError | StackOverflowError e) {
       throw new LinkException(
           "`" + name + "`: core module " + index + " does not compile: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Endive's classes for {@code m} as the jar its cache stores (a {@code wasm-module.properties}
+   * naming the main class, then the class files), compiled but not loaded. Endive's public API
+   * compiles and loads in one step, and loading the classes only to load rewritten copies of them
+   * made a cold load of the QR code component 50-100 ms slower; so this runs Endive's compiler
+   * with its collector that keeps bytes, where {@code MachineFactoryCompiler} uses one that loads
+   * them. An internal API of Endive, pinned with it ({@link CompileCache#ENDIVE_VERSION}).
+   */
+  private static byte[] compiledClasses(WasmModule m) {
+    ClassCollector classes =
+        Compiler.builder(m).withClassCollectorFactory(ByteClassCollector::new).build().compile()
+            .collector();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (JarOutputStream jar = new JarOutputStream(out)) {
+      Properties properties = new Properties();
+      properties.setProperty("mainClass", classes.mainClassName());
+      jar.putNextEntry(new JarEntry("wasm-module.properties"));
+      properties.store(jar, null);
+      jar.closeEntry();
+      for (Map.Entry<String, byte[]> c : classes.classBytes().entrySet()) {
+        jar.putNextEntry(new JarEntry(c.getKey().replace('.', '/') + ".class"));
+        jar.write(c.getValue());
+        jar.closeEntry();
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toByteArray();
   }
 
   private static Function<Instance, Machine> load(WasmModule m, byte[] classes, InterruptGate gate) {
@@ -379,12 +410,9 @@ public final class ComponentLoader {
     return MachineFactoryCompiler.builder(m).withCache(new Classes(rewritten)).compile();
   }
 
-  /**
-   * Endive's view of a compile cache holding one module's classes: {@code get} gives {@code
-   * bytes}, {@code putIfAbsent} keeps what Endive compiled.
-   */
+  /** Endive's view of a compile cache that holds one module's classes. */
   private static final class Classes implements run.endive.compiler.Cache {
-    private byte[] bytes;
+    private final byte[] bytes;
 
     Classes(byte[] bytes) {
       this.bytes = bytes;
@@ -396,11 +424,7 @@ public final class ComponentLoader {
     }
 
     @Override
-    public void putIfAbsent(String digest, byte[] classes) {
-      if (bytes == null) {
-        bytes = classes;
-      }
-    }
+    public void putIfAbsent(String digest, byte[] classes) {}
   }
 
   private static MemoryLimits memoryLimits(

@@ -39,6 +39,20 @@ class CompileCacheTest {
   }
 
   @Test
+  void anEntryServesLoadsWithAndWithoutGatedInterruptionChecks(@TempDir Path dir) throws Exception {
+    for (boolean firstGated : new boolean[] {true, false}) {
+      Path d = dir.resolve("first-gated-" + firstGated);
+      LoadOptions options =
+          LoadOptions.defaults().withCompileCache(Optional.of(new CompileCache(d)));
+      assertEquals("Hello, cache!", greet(options.withGatedInterrupts(firstGated)));
+      Path entry = entries(d).get(0);
+      long written = Files.getLastModifiedTime(entry).toMillis();
+      assertEquals("Hello, cache!", greet(options.withGatedInterrupts(!firstGated)));
+      assertEquals(written, Files.getLastModifiedTime(entry).toMillis(), "read, not rewritten");
+    }
+  }
+
+  @Test
   void aDamagedEntryIsRecompiledNotFatal(@TempDir Path dir) throws Exception {
     LoadOptions options = LoadOptions.defaults().withCompileCache(Optional.of(new CompileCache(dir)));
     greet(options);
