@@ -405,7 +405,8 @@ public final class ComponentLoader {
     return out.toByteArray();
   }
 
-  private static Function<Instance, Machine> load(WasmModule m, byte[] classes, InterruptGate gate) {
+  private static Function<Instance, Machine> load(
+      WasmModule m, byte[] classes, InterruptGate gate) {
     byte[] rewritten = InterruptChecks.rewrite(classes, gate.register()).classes();
     return MachineFactoryCompiler.builder(m).withCache(new Classes(rewritten)).compile();
   }
