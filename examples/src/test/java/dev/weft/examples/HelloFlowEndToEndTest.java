@@ -66,6 +66,30 @@ class HelloFlowEndToEndTest {
   }
 
   @Test
+  void aRunawayCallEndsAtItsDeadline(@TempDir Path dir) throws Exception {
+    // On the launcher's JDK (the newest present) the guest's interruption checks are gated: the
+    // deadline has to open the gate for the compiled loop to stop.
+    Path flow = dir.resolve("deadline.yaml");
+    String spin = Cli.ROOT.resolve("examples/components/spin/spin.wasm").toString();
+    Files.writeString(flow, String.join("\n",
+        "flow: deadline",
+        "components: { spin: '" + spin + "' }",
+        "nodes:",
+        "  stuck: { call: spin.forever, timeout: 800ms }",
+        "output: { stuck: $stuck }",
+        ""));
+    long t0 = System.nanoTime();
+    Cli.Result r = Cli.weft("run", flow.toString());
+    long millis = (System.nanoTime() - t0) / 1_000_000;
+    assertEquals(1, r.exit(), r.err());
+    assertEquals(
+        "weft: timeout error in flow `deadline`, node `stuck` (forever): timed out: the call ran"
+            + " longer than its deadline\n",
+        r.err());
+    assertTrue(millis < 20_000, "ended at its deadline, not hung: " + millis + " ms");
+  }
+
+  @Test
   void brokenFlowIsReportedWithPlaceAndFix(@TempDir Path dir) throws Exception {
     Path flow = dir.resolve("broken.yaml");
     String greet = Cli.ROOT.resolve("examples/components/greet/greet.wasm").toString();
