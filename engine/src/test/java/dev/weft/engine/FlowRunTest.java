@@ -43,10 +43,15 @@ class FlowRunTest {
   }
 
   private LoadedFlow flow(String... lines) throws IOException {
+    return flow(engine, lines);
+  }
+
+  /** The flow of {@code lines} loaded on {@code on}, with {@code @} for the example components. */
+  private LoadedFlow flow(Engine on, String... lines) throws IOException {
     String text = String.join("\n", lines).replace("@", COMPONENTS.toString() + "/");
     Path file = dir.resolve("flow.yaml");
     Files.writeString(file, text + "\n");
-    return engine.load(file);
+    return on.load(file);
   }
 
   private static RunResult run(LoadedFlow f, String input) throws Exception {
@@ -249,14 +254,8 @@ class FlowRunTest {
     String before = System.getProperty(LoadOptions.GATE_PROPERTY);
     System.setProperty(LoadOptions.GATE_PROPERTY, "true");
     try (Engine gated = Engine.create(EngineOptions.defaults().withWorkerThreads(2))) {
-      Path file = dir.resolve("gated.yaml");
-      Files.writeString(file, String.join("\n",
-          "flow: deadline",
-          "components: { spin: '" + COMPONENTS.resolve("spin/spin.wasm") + "' }",
-          "nodes:",
-          "  stuck: { call: spin.forever, timeout: 300ms }",
-          "output: { stuck: $stuck }") + "\n");
-      LoadedFlow f = gated.load(file);
+      LoadedFlow f = flow(gated, "flow: deadline", "components: { spin: '@spin/spin.wasm' }",
+          "nodes: { stuck: { call: spin.forever, timeout: 300ms } }", "output: { stuck: $stuck }");
       for (int round = 0; round < 2; round++) {
         ExecutionException e =
             assertThrows(
@@ -354,15 +353,13 @@ class FlowRunTest {
   @Test
   void aFullPoolFailsTheCallAsBusy() throws Exception {
     try (Engine strict = Engine.create(EngineOptions.defaults().withWorkerThreads(2).withQueueLimit(0))) {
-      Path file = dir.resolve("busy.yaml");
-      Files.writeString(file, String.join("\n",
+      LoadedFlow f = flow(strict,
           "flow: busy",
-          "components: { spin: { wasm: '" + COMPONENTS.resolve("spin/spin.wasm") + "', pool: { max: 1 } } }",
+          "components: { spin: { wasm: '@spin/spin.wasm', pool: { max: 1 } } }",
           "nodes:",
           "  a: { call: spin.forever, timeout: 2s }",
           "  b: { call: spin.forever, timeout: 2s }",
-          "output: { a: $a, b: $b }") + "\n");
-      LoadedFlow f = strict.load(file);
+          "output: { a: $a, b: $b }");
       try {
         strict.run(f, JSON.readTree("{}")).toCompletionStage().toCompletableFuture().get();
         throw new AssertionError("the run should have failed");

@@ -15,6 +15,13 @@ import org.junit.jupiter.api.io.TempDir;
 class HelloFlowEndToEndTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Writes the flow of {@code lines} to {@code file}, {@code @} standing for the example components. */
+  private static Path writeFlow(Path file, String... lines) throws java.io.IOException {
+    String components = Cli.ROOT.resolve("examples/components").toString() + "/";
+    Files.writeString(file, String.join("\n", lines).replace("@", components) + "\n");
+    return file;
+  }
+
   @Test
   void helloFlowPrintsTheGreetingAsJson() throws Exception {
     Cli.Result r = Cli.weft("run", "examples/flows/hello.yaml", "--input", "name=World");
@@ -69,15 +76,12 @@ class HelloFlowEndToEndTest {
   void aRunawayCallEndsAtItsDeadline(@TempDir Path dir) throws Exception {
     // On the launcher's JDK (the newest present) the guest's interruption checks are gated: the
     // deadline has to open the gate for the compiled loop to stop.
-    Path flow = dir.resolve("deadline.yaml");
-    String spin = Cli.ROOT.resolve("examples/components/spin/spin.wasm").toString();
-    Files.writeString(flow, String.join("\n",
+    Path flow = writeFlow(dir.resolve("deadline.yaml"),
         "flow: deadline",
-        "components: { spin: '" + spin + "' }",
+        "components: { spin: '@spin/spin.wasm' }",
         "nodes:",
         "  stuck: { call: spin.forever, timeout: 800ms }",
-        "output: { stuck: $stuck }",
-        ""));
+        "output: { stuck: $stuck }");
     long t0 = System.nanoTime();
     Cli.Result r = Cli.weft("run", flow.toString());
     long millis = (System.nanoTime() - t0) / 1_000_000;
@@ -91,18 +95,15 @@ class HelloFlowEndToEndTest {
 
   @Test
   void brokenFlowIsReportedWithPlaceAndFix(@TempDir Path dir) throws Exception {
-    Path flow = dir.resolve("broken.yaml");
-    String greet = Cli.ROOT.resolve("examples/components/greet/greet.wasm").toString();
-    Files.writeString(flow, String.join("\n",
+    Path flow = writeFlow(dir.resolve("broken.yaml"),
         "flow: broken",
         "components:",
-        "  greet: { wasm: '" + greet + "' }",
+        "  greet: { wasm: '@greet/greet.wasm' }",
         "nodes:",
         "  size: { call: greet.count-chars, with: { text: hi } }",
         "  loud: { call: greet.shout, with: { text: $size } }",
         "output:",
-        "  out: $loud",
-        ""));
+        "  out: $loud");
     Cli.Result check = Cli.weft("check", flow.toString());
     assertEquals(1, check.exit());
     assertTrue(check.err().contains("error[FLOW0207]: argument `text` of node `loud` expects `string`, found `u32`"), check.err());
