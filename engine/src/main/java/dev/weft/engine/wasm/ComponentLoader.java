@@ -47,6 +47,23 @@ public final class ComponentLoader {
   private ComponentLoader() {}
 
   /**
+   * Whether Endive's compiled classes can link to {@link InterruptGate}: they are loaded by a class
+   * loader under Endive's, so where Weft sits in a class loader below Endive's (some embeddings),
+   * they cannot, and keep Endive's own interruption check.
+   */
+  private static final boolean GATE_VISIBLE = gateVisible();
+
+  private static boolean gateVisible() {
+    try {
+      return Class.forName(
+              InterruptGate.class.getName(), false, MachineFactoryCompiler.class.getClassLoader())
+          == InterruptGate.class;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
+  }
+
+  /**
    * Loads the component in file {@code wasm}.
    *
    * @throws LinkException when the file cannot be read, is not a valid component, has a shape Weft
@@ -347,7 +364,7 @@ public final class ComponentLoader {
     try {
       String digest = m.digest();
       Optional<CompileCache> disk = options.compileCache();
-      if (!options.gatedInterrupts() || digest == null) {
+      if (!options.gatedInterrupts() || !GATE_VISIBLE || digest == null) {
         if (disk.isPresent()) {
           try {
             return MachineFactoryCompiler.builder(m).withCache(disk.get()).compile();

@@ -87,6 +87,17 @@ class InterruptGateTest {
   }
 
   @Test
+  void whileNothingIsInterruptedThroughTheGateTheFlagIsNotLookedAt() throws Exception {
+    Runaway t = new Runaway();
+    t.start();
+    Thread.sleep(300);
+    t.interrupt(); // a plain interrupt: the gated checks do not read the flag
+    t.join(500);
+    assertTrue(t.isAlive(), "the call goes on");
+    assertStopsWithATimeout(t, SPIN.interrupt(t));
+  }
+
+  @Test
   void withEndivesOwnCheckAnInterruptionStopsTheCallAsWell() throws Exception {
     LoadedComponent plain =
         ComponentLoader.load(SPIN_WASM, LoadOptions.defaults().withGatedInterrupts(false));
